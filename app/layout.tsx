@@ -1,0 +1,32 @@
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
+import { getAccess } from "@/lib/auth/access";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "fal + Next.js starter",
+  description: "Generate images with fal.ai through a locked, signed-in proxy.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const access = await getAccess();
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-dvh font-sans">
+        <header className="border-b border-zinc-200 dark:border-zinc-800">
+          <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+            <Link href="/" className="font-semibold tracking-tight">
+              fal <span className="text-zinc-400">+</span> Next.js
+            </Link>
+            {access.status !== "signed-out" && <UserMenu user={access.user} />}
+          </div>
+        </header>
+        <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+      </body>
+    </html>
+  );
+}

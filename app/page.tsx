@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { Generator } from "@/components/generator/generator";
+import { getAccess } from "@/lib/auth/access";
+import { imageSizes, maxImages, models } from "@/lib/models";
+
+export default async function HomePage() {
+  const access = await getAccess();
+
+  if (access.status === "signed-out") {
+    return (
+      <section className="mx-auto max-w-2xl space-y-6 py-12 text-center">
+        <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">
+          Generate images with fal, safely.
+        </h1>
+        <p className="text-lg text-zinc-600 dark:text-zinc-400">
+          A Next.js starter where the browser calls fal through your own server: the key stays
+          there, only signed-in users get through, and only the models you list can be called.
+        </p>
+        <Link href="/sign-in" className="btn-primary px-6 py-3 text-base">
+          Sign in to start
+        </Link>
+      </section>
+    );
+  }
+
+  if (access.status === "forbidden") {
+    return (
+      <section className="card mx-auto max-w-lg space-y-3">
+        <h1 className="text-xl font-semibold">This account is not allowed here</h1>
+        <p className="text-zinc-600 dark:text-zinc-400">
+          You are signed in as <strong>{access.user.email ?? access.user.name}</strong>, which is
+          not on this app&apos;s list of allowed users. Ask its owner to add you to{" "}
+          <code>AUTH_ALLOWED_EMAILS</code>, or sign out and use another account.
+        </p>
+      </section>
+    );
+  }
+
+  return <Generator models={models} imageSizes={imageSizes} maxImages={maxImages} />;
+}

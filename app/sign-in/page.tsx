@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ProviderButtons } from "@/components/auth/provider-buttons";
+import { getAccess } from "@/lib/auth/access";
+import { providerSummaries } from "@/lib/auth/providers";
+import { serverEnv } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Sign in · fal + Next.js starter" };
+
+const setupVariables = [
+  ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+  ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
+] as const;
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string }>;
+}) {
+  if ((await getAccess()).status !== "signed-out") redirect("/");
+  const { error } = await searchParams;
+  const providers = providerSummaries(serverEnv());
+
+  return (
+    <section className="card mx-auto max-w-sm space-y-6">
+      <h1 className="text-xl font-semibold">Sign in</h1>
+      {error && (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          Sign-in did not complete ({error}). Try again.
+        </p>
+      )}
+      {providers.length > 0 ? (
+        <ProviderButtons providers={providers} />
+      ) : (
+        <div className="space-y-3 text-sm">
+          <p>No sign-in provider is configured. Set one of these groups of variables:</p>
+          <ul className="space-y-2">
+            {setupVariables.map((group) => (
+              <li key={group[0]} className="font-mono text-xs">
+                {group.join(", ")}
+              </li>
+            ))}
+          </ul>
+          <p>
+            Put them in <code>.env.local</code> and restart the server, or run{" "}
+            <code>npm run demo</code> for a local sign-in with no account.
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

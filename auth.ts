@@ -1,0 +1,23 @@
+import NextAuth from "next-auth";
+import { configuredProviders } from "@/lib/auth/providers";
+import { serverEnv } from "@/lib/env";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name?: string | null; email?: string | null; image?: string | null };
+  }
+}
+
+// A function, so the environment is read on the first request rather than at build time.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  providers: configuredProviders(serverEnv()),
+  session: { strategy: "jwt" },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  callbacks: {
+    session({ session, token }) {
+      // The provider's stable subject id: what rate limits and request ownership key on.
+      session.user.id = token.sub ?? "";
+      return session;
+    },
+  },
+}));

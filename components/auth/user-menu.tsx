@@ -1,0 +1,47 @@
+import type { SessionUser } from "@/lib/auth/access";
+import { signOutToHome } from "./actions";
+
+function initials(user: SessionUser): string {
+  const source = user.name || user.email || "?";
+  return source
+    .split(/[\s@.]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase())
+    .join("");
+}
+
+/** A disclosure built on <details>: keyboard-operable and works before any JavaScript loads. */
+export function UserMenu({ user }: { user: SessionUser }) {
+  return (
+    <details className="relative">
+      <summary
+        className="flex cursor-pointer list-none items-center gap-2 rounded-full p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        aria-label={`Account menu for ${user.name ?? user.email ?? "you"}`}
+      >
+        {user.image ? (
+          // biome-ignore lint/performance/noImgElement: a provider avatar of unknown host; next/image would need each host configured
+          <img src={user.image} alt="" className="size-8 rounded-full" />
+        ) : (
+          <span
+            aria-hidden
+            className="flex size-8 items-center justify-center rounded-full bg-accent text-xs font-semibold text-white"
+          >
+            {initials(user)}
+          </span>
+        )}
+      </summary>
+      <div className="card absolute right-0 z-10 mt-2 w-64 space-y-3 p-4!">
+        <div className="min-w-0">
+          <p className="truncate font-medium">{user.name ?? "Signed in"}</p>
+          {user.email && <p className="truncate text-sm text-zinc-500">{user.email}</p>}
+        </div>
+        <form action={signOutToHome}>
+          <button type="submit" className="btn-secondary w-full">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}

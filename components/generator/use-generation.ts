@@ -1,0 +1,143 @@
+"use client";
+
+import type { QueueStatus } from "@fal-ai/client";
+import { useCallback, useRef, useState } from "react";
+import { fal } from "@/lib/fal/browser-client";
+import { describeError, type ErrorDescription } from "@/lib/fal/describe-error";
+import { buildModelInput, type GenerationRequest, type ModelDefinition } from "@/lib/models";
+
+export type GeneratedImage = { url: string; width: number; height: number };
+
+export type Generation = {
+  requestId: string;
+  model: ModelDefinition;
+  prompt: string;
+  images: GeneratedImage[];
+  seed: number;
+  inferenceSeconds: number | undefined;
+  elapsedMs: number;
+};
+
+export type Progress = {
+  startedAt: number;
+  requestId?: string;
+  status: "SUBMITTING" | "IN_QUEUE" | "IN_PROGRESS" | "CANCELLING";
+  queuePosition?: number;
+  logs: string[];
+};
+
+export type GenerationState =
+  | { phase: "idle" }
+  | { phase: "running"; progress: Progress }
+  | { phase: "cancelled" }
+  | { phase: "failed"; error: ErrorDescription }
+  | { phase: "done"; generation: Generation };
+
+type ModelOutput = {
+  images: GeneratedImage[];
+  seed: number;
+  timings?: { inference?: number };
+};
+
+type Job = {
+  model: ModelDefinition;
+  controller: AbortController;
+  requestId?: string;
+  cancelRequested: boolean;
+};
+
+/** One generation at a time through `fal.subscribe`, with its queue updates and a cancel. */
+export function useGeneration() {
+  const [state, setState] = useState<GenerationState>({ phase: "idle" });
+  const [history, setHistory] = useState<Generation[]>([]);
+  const job = useRef<Job | null>(null);
+
+  const updateProgress = useCallback((change: (progress: Progress) => Progress) => {
+    setState((current) =>
+      current.phase === "running"
+        ? { phase: "running", progress: change(current.progress) }
+        : current,
+    );
+  }, []);
+
+  const release = useCallback((current: Job) => {
+    if (job.current === current) job.current = null;
+  }, []);
+
+  const sendCancel = useCallback(
+    async (current: Job) => {
+      if (!current.requestId) return; // sent again from onEnqueue once the id is known
+      current.controller.abort();
+      release(current);
+      try {
+        await fal.queue.cancel(current.model.id, { requestId: current.requestId });
+        setState({ phase: "cancelled" });
+      } catch (error) {
+        setState({ phase: "failed", error: describeError(error) });
+      }
+    },
+    [release],
+  );
+
+  const generate = useCallback(
+    async (model: ModelDefinition, request: GenerationRequest) => {
+      if (job.current) return;
+      const current: Job = { model, controller: new AbortController(), cancelRequested: false };
+      job.current = current;
+      const startedAt = Date.now();
+      setState({ phase: "running", progress: { startedAt, status: "SUBMITTING", logs: [] } });
+
+      try {
+        const { data, requestId } = await fal.subscribe(model.id, {
+          input: buildModelInput(model, request),
+          logs: true,
+          abortSignal: current.controller.signal,
+          onEnqueue: (id) => {
+            current.requestId = id;
+            updateProgress((progress) => ({ ...progress, requestId: id, status: "IN_QUEUE" }));
+            if (current.cancelRequested) void sendCancel(current);
+          },
+          onQueueUpdate: (update: QueueStatus) => {
+            if (current.cancelRequested) return;
+            updateProgress((progress) => ({
+              ...progress,
+              status: update.status === "IN_QUEUE" ? "IN_QUEUE" : "IN_PROGRESS",
+              queuePosition: update.status === "IN_QUEUE" ? update.queue_position : undefined,
+              logs:
+                update.status === "IN_QUEUE"
+                  ? progress.logs
+                  : update.logs.map((log) => log.message),
+            }));
+          },
+        });
+        const output = data as ModelOutput;
+        const generation: Generation = {
+          requestId,
+          model,
+          prompt: request.prompt,
+          images: output.images,
+          seed: output.seed,
+          inferenceSeconds: output.timings?.inference,
+          elapsedMs: Date.now() - startedAt,
+        };
+        setHistory((previous) => [generation, ...previous]);
+        setState({ phase: "done", generation });
+      } catch (error) {
+        if (!current.cancelRequested) setState({ phase: "failed", error: describeError(error) });
+      } finally {
+        release(current);
+      }
+    },
+    [release, sendCancel, updateProgress],
+  );
+
+  const cancel = useCallback(() => {
+    const current = job.current;
+    if (!current || current.cancelRequested) return;
+    current.cancelRequested = true;
+    updateProgress((progress) => ({ ...progress, status: "CANCELLING" }));
+    void sendCancel(current);
+  }, [sendCancel, updateProgress]);
+
+  return { state, history, generate, cancel };
+}

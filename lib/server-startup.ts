@@ -1,0 +1,35 @@
+import "server-only";
+import { setGlobalDispatcher } from "undici";
+import { serverEnv } from "@/lib/env";
+import { createEmulatorDispatcher } from "@/lib/fal/emulator-route";
+
+/**
+ * Fails fast on a bad environment and says what is missing. With `FAL_EMULATOR_URL` set,
+ * the server's requests to fal's hosts go to the local emulator instead: the one seam
+ * between demo/test mode and production, below the route code, which is the same in both.
+ */
+export function startServer() {
+  let env: ReturnType<typeof serverEnv>;
+  try {
+    env = serverEnv();
+  } catch (error) {
+    console.error(`\n${(error as Error).message}\nSee .env.example for every variable.\n`);
+    process.exit(1);
+  }
+
+  if (env.emulatorUrl) {
+    setGlobalDispatcher(createEmulatorDispatcher(env.emulatorUrl.href));
+    console.warn(`fal: using the local emulator at ${env.emulatorUrl.origin}, not fal.ai`);
+  }
+  if (!env.falKey) {
+    console.warn("fal: FAL_KEY is not set; the proxy will refuse every request until it is.");
+  }
+  if (env.allowList.kind === "anyone") {
+    console.warn(
+      "auth: AUTH_ALLOWED_EMAILS is not set, so ANY signed-in user can spend your fal credit.",
+    );
+  }
+  if (!env.github && !env.oidc) {
+    console.warn("auth: no sign-in provider is configured; see /sign-in for what to set.");
+  }
+}
