@@ -1,0 +1,95 @@
+/** Run, storage, auth and faults driven by the real, unchanged `@fal-ai/client`. */
+import { ApiError, createFalClient, ValidationError } from "@fal-ai/client";
+import { PNG } from "pngjs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ModelOutput } from "./model-output";
+import { routeFalToEmulator, startTestEmulator, TEST_FAL_KEY, type TestEmulator } from "./testing";
+
+const ENDPOINT = "fal-ai/flux/dev";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+let emu: TestEmulator;
+let restoreDispatcher: () => Promise<void>;
+const fal = createFalClient({ credentials: TEST_FAL_KEY });
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  restoreDispatcher = routeFalToEmulator(emu.url);
+});
+
+afterEach(async () => {
+  await emu.control("reset", {});
+});
+
+afterAll(async () => {
+  await restoreDispatcher();
+  await emu.close();
+});
+
+async function loadPng(url: string) {
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toBe("image/png");
+  expect(res.headers.get("access-control-allow-origin")).toBe("*");
+  return PNG.sync.read(Buffer.from(await res.arrayBuffer()));
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError<unknown>> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError<unknown>;
+}
+
+describe("run, storage, auth and faults with the real client", () => {
+  it("run answers with the output after the run phase", async () => {
+    const started = performance.now();
+    const result = await fal.run(ENDPOINT, {
+      input: { prompt: "sync", image_size: { width: 320, height: 200 }, seed: 3 },
+    });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(result.requestId).toMatch(UUID);
+    const data = result.data as unknown as ModelOutput;
+    expect(data).toMatchObject({ seed: 3, prompt: "sync" });
+    const png = await loadPng(data.images[0]?.url ?? "");
+    expect([png.width, png.height]).toEqual([320, 200]);
+  });
+
+  it("run rejects a bad input with a ValidationError", async () => {
+    const input = { prompt: "x", num_images: 7 };
+    const error = await rejection(fal.run(ENDPOINT, { input }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).getFieldErrors("num_images")).toHaveLength(1);
+  });
+
+  it("storage.upload stores the bytes and the returned URL serves them", async () => {
+    const bytes = new Uint8Array([0, 1, 2, 250, 251, 252, 10, 13]);
+    const url = await fal.storage.upload(new Blob([bytes], { type: "application/octet-stream" }));
+    expect(url.startsWith(`${emu.url}/files/uploads/`)).toBe(true);
+    const res = await fetch(url);
+    expect(res.headers.get("content-type")).toBe("application/octet-stream");
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+  });
+
+  it.each([
+    ["a wrong key", "not-the-key"],
+    ["no key", undefined],
+  ])("answers 401 to %s", async (_name, credentials) => {
+    const client = createFalClient({ credentials });
+    const submit = await rejection(client.queue.submit(ENDPOINT, { input: { prompt: "x" } }));
+    expect(submit.status).toBe(401);
+    expect((await rejection(client.run(ENDPOINT, { input: { prompt: "x" } }))).status).toBe(401);
+    expect((await rejection(client.storage.upload(new Blob(["x"])))).status).toBe(401);
+  });
+
+  it("surfaces an armed 500 on submit as ApiError 500, then recovers", async () => {
+    expect((await emu.control("faults", { on: "submit", status: 500 })).status).toBe(200);
+    const error = await rejection(fal.queue.submit(ENDPOINT, { input: { prompt: "x" } }));
+    expect(error.status).toBe(500);
+    expect(error.body).toEqual({ detail: expect.stringContaining("submit") });
+    const ok = await fal.queue.submit(ENDPOINT, { input: { prompt: "x" } });
+    expect(ok.request_id).toMatch(UUID);
+  });
+});

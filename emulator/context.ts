@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FaultBook, FaultTarget } from "./faults";
+import { sendDetail } from "./http-utils";
+import type { QueueStore } from "./queue-store";
+import type { UploadStore } from "./uploads";
+
+export interface Timing {
+  queueMs: number;
+  runMs: number;
+}
+
+export const DEFAULT_TIMING: Timing = { queueMs: 400, runMs: 1200 };
+
+/** Shared state every route handler works on. */
+export interface EmulatorContext {
+  /** Origin (no trailing slash) that file and upload URLs point at. */
+  publicUrl: string;
+  store: QueueStore;
+  faults: FaultBook;
+  uploads: UploadStore;
+  /** Applies to requests submitted from now on; `/__emulator/timing` changes it. */
+  timing: Timing;
+  defaultTiming: Timing;
+}
+
+/**
+ * Answers the request with an armed fault, if one matches. Returns true when it did, in
+ * which case the caller must not touch the response again.
+ */
+export function applyFault(
+  ctx: EmulatorContext,
+  on: FaultTarget,
+  req: IncomingMessage,
+  res: ServerResponse,
+): boolean {
+  const fault = ctx.faults.take(on);
+  if (!fault) return false;
+  if (fault.kind === "drop") {
+    req.socket.destroy();
+  } else {
+    sendDetail(res, fault.status, `Emulated fault: ${on} answered ${fault.status}`);
+  }
+  return true;
+}

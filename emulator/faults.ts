@@ -1,0 +1,76 @@
+/**
+ * Armed failures for tests: the next matching request(s) answer an error status or lose
+ * their connection, so the app's error paths can be exercised on demand.
+ */
+
+export const FAULT_TARGETS = ["submit", "status", "result", "run", "cancel", "upload"] as const;
+export type FaultTarget = (typeof FAULT_TARGETS)[number];
+
+export type Fault = { kind: "status"; status: number } | { kind: "drop" };
+
+interface Armed {
+  on: FaultTarget;
+  fault: Fault;
+  remaining: number;
+}
+
+export type ParsedFault =
+  | { ok: true; on: FaultTarget; fault: Fault; times: number }
+  | { ok: false; message: string };
+
+const MAX_TIMES = 1000;
+
+function isTarget(value: unknown): value is FaultTarget {
+  return typeof value === "string" && (FAULT_TARGETS as readonly string[]).includes(value);
+}
+
+/** Validates a `POST /__emulator/faults` body. */
+export function parseFault(body: unknown): ParsedFault {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return { ok: false, message: "Body must be a JSON object" };
+  }
+  const { on, status, drop, times = 1 } = body as Record<string, unknown>;
+  if (!isTarget(on)) {
+    return { ok: false, message: `"on" must be one of: ${FAULT_TARGETS.join(", ")}` };
+  }
+  if (typeof times !== "number" || !Number.isInteger(times) || times < 1 || times > MAX_TIMES) {
+    return { ok: false, message: `"times" must be an integer from 1 to ${MAX_TIMES}` };
+  }
+  if (drop !== undefined && typeof drop !== "boolean") {
+    return { ok: false, message: '"drop" must be a boolean' };
+  }
+  if (drop === true) {
+    if (status !== undefined) return { ok: false, message: 'Give either "status" or "drop"' };
+    return { ok: true, on, fault: { kind: "drop" }, times };
+  }
+  const code = status ?? 500;
+  if (typeof code !== "number" || !Number.isInteger(code) || code < 400 || code > 599) {
+    return { ok: false, message: '"status" must be an HTTP error status (400-599)' };
+  }
+  return { ok: true, on, fault: { kind: "status", status: code }, times };
+}
+
+export class FaultBook {
+  private armed: Armed[] = [];
+
+  arm(on: FaultTarget, fault: Fault, times = 1): void {
+    this.armed.push({ on, fault, remaining: times });
+  }
+
+  /** Consumes one use of the oldest fault armed for `on`, if any. */
+  take(on: FaultTarget): Fault | undefined {
+    const entry = this.armed.find((a) => a.on === on);
+    if (!entry) return undefined;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.armed = this.armed.filter((a) => a !== entry);
+    return entry.fault;
+  }
+
+  pending(): { on: FaultTarget; fault: Fault; remaining: number }[] {
+    return this.armed.map((a) => ({ ...a }));
+  }
+
+  clear(): void {
+    this.armed = [];
+  }
+}

@@ -1,0 +1,39 @@
+import { randomInt } from "node:crypto";
+import { hashPrompt, imagePath } from "./images";
+import type { ImageRequest } from "./model-input";
+
+export interface SeededRequest extends Omit<ImageRequest, "seed"> {
+  seed: number;
+}
+
+export interface ModelOutput {
+  images: { url: string; width: number; height: number; content_type: "image/png" }[];
+  seed: number;
+  timings: { inference: number };
+  has_nsfw_concepts: boolean[];
+  prompt: string;
+}
+
+/** Picks the seed up front so status, result and image URLs all agree on it. */
+export function withSeed(request: ImageRequest): SeededRequest {
+  return { ...request, seed: request.seed ?? randomInt(0, 2 ** 31 - 1) };
+}
+
+/** The text-to-image output shape of fal's image models, pointing at emulator-drawn PNGs. */
+export function buildOutput(request: SeededRequest, publicUrl: string, runMs: number): ModelOutput {
+  const promptHash = hashPrompt(request.prompt);
+  const { width, height, seed } = request;
+  const images = Array.from({ length: request.numImages }, (_, index) => ({
+    url: `${publicUrl}${imagePath({ width, height, seed, index, promptHash })}`,
+    width,
+    height,
+    content_type: "image/png" as const,
+  }));
+  return {
+    images,
+    seed,
+    timings: { inference: runMs / 1000 },
+    has_nsfw_concepts: images.map(() => false),
+    prompt: request.prompt,
+  };
+}

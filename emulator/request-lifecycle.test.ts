@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { logsAt, nextChangeAt, phaseAt, queuePositionAt, type Schedule } from "./request-lifecycle";
+
+const T0 = Date.UTC(2025, 0, 1);
+const schedule: Schedule = { submittedAt: T0, queueMs: 400, runMs: 1200, numImages: 2 };
+
+describe("phaseAt", () => {
+  it.each([
+    [0, "IN_QUEUE"],
+    [399, "IN_QUEUE"],
+    [400, "IN_PROGRESS"],
+    [1599, "IN_PROGRESS"],
+    [1600, "COMPLETED"],
+    [99_999, "COMPLETED"],
+  ])("at +%ims is %s", (offset, phase) => {
+    expect(phaseAt(schedule, T0 + offset)).toBe(phase);
+  });
+
+  it("is CANCELLED from the cancel on, whatever the clock says", () => {
+    const cancelled = { ...schedule, cancelledAt: T0 + 500 };
+    expect(phaseAt(cancelled, T0 + 499)).toBe("IN_PROGRESS");
+    expect(phaseAt(cancelled, T0 + 500)).toBe("CANCELLED");
+    expect(phaseAt(cancelled, T0 + 5000)).toBe("CANCELLED");
+  });
+});
+
+describe("queuePositionAt", () => {
+  it("counts down 2, 1, 0 over the queue phase", () => {
+    const positions = [0, 100, 133, 134, 266, 267, 399].map((o) =>
+      queuePositionAt(schedule, T0 + o),
+    );
+    expect(positions).toEqual([2, 2, 2, 1, 1, 0, 0]);
+  });
+
+  it("is 0 without a queue phase", () => {
+    expect(queuePositionAt({ ...schedule, queueMs: 0 }, T0)).toBe(0);
+  });
+});
+
+describe("logsAt", () => {
+  it("has no logs while queued", () => {
+    expect(logsAt(schedule, T0 + 399)).toEqual([]);
+  });
+
+  it("grows every 300 ms during the run and ends with a summary", () => {
+    const counts = [400, 699, 700, 1000, 1300, 1599, 1600].map(
+      (o) => logsAt(schedule, T0 + o).length,
+    );
+    expect(counts).toEqual([1, 1, 2, 3, 4, 4, 5]);
+    const done = logsAt(schedule, T0 + 1600);
+    expect(done[0]).toEqual({
+      message: "Loading model",
+      level: "INFO",
+      source: "USER",
+      timestamp: new Date(T0 + 400).toISOString(),
+    });
+    expect(done[1]?.message).toBe("Denoising step 7/28");
+    expect(done.at(-1)?.message).toBe("Generated 2 images");
+  });
+
+  it("still shows several lines for a very short run", () => {
+    const short = { ...schedule, queueMs: 50, runMs: 150 };
+    expect(logsAt(short, T0 + 50).length).toBe(1);
+    expect(logsAt(short, T0 + 199).length).toBe(4);
+  });
+
+  it("stops at the cancel", () => {
+    const cancelled = { ...schedule, cancelledAt: T0 + 750 };
+    expect(logsAt(cancelled, T0 + 5000).map((l) => l.message)).toEqual([
+      "Loading model",
+      "Denoising step 7/28",
+    ]);
+  });
+});
+
+describe("nextChangeAt", () => {
+  it("walks every visible change and ends with completion", () => {
+    const seen: number[] = [];
+    let now = T0;
+    for (
+      let next = nextChangeAt(schedule, now);
+      next !== null;
+      next = nextChangeAt(schedule, now)
+    ) {
+      seen.push(Math.round(next - T0));
+      now = next;
+    }
+    expect(seen).toEqual([133, 267, 400, 700, 1000, 1300, 1600]);
+    expect(phaseAt(schedule, now)).toBe("COMPLETED");
+  });
+
+  it("is null once terminal", () => {
+    expect(nextChangeAt(schedule, T0 + 1600)).toBeNull();
+    expect(nextChangeAt({ ...schedule, cancelledAt: T0 + 10 }, T0 + 10)).toBeNull();
+  });
+});

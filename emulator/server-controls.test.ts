@@ -1,0 +1,67 @@
+/** The `/__emulator/*` test controls: faults, timing, reset and request lookup. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { falHttp, startTestEmulator, type TestEmulator } from "./testing";
+
+let emu: TestEmulator;
+let call: ReturnType<typeof falHttp>["call"];
+let post: ReturnType<typeof falHttp>["post"];
+let submit: ReturnType<typeof falHttp>["submit"];
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  ({ call, post, submit } = falHttp(emu));
+});
+afterEach(async () => {
+  await emu.control("reset", {});
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+describe("controls", () => {
+  it.each([
+    ["status", "GET", (rid: string) => `/queue.fal.run/fal-ai/flux/requests/${rid}/status`],
+    ["result", "GET", (rid: string) => `/queue.fal.run/fal-ai/flux/requests/${rid}`],
+    ["cancel", "PUT", (rid: string) => `/queue.fal.run/fal-ai/flux/requests/${rid}/cancel`],
+    ["run", "POST", () => "/fal.run/fal-ai/flux/dev"],
+    ["upload", "POST", () => "/rest.fal.ai/storage/upload/initiate"],
+  ])("arms a fault on %s for the given number of requests", async (on, method, pathFor) => {
+    const { request_id: rid } = await submit();
+    await emu.control("faults", { on, status: 418, times: 2 });
+    const body = method === "GET" ? undefined : JSON.stringify({ prompt: "p" });
+    const hit = () => call(pathFor(rid), { method, body });
+    expect((await hit()).status).toBe(418);
+    expect((await hit()).json).toEqual({ detail: expect.stringContaining(on) });
+    expect((await hit()).status).not.toBe(418);
+  });
+
+  it("drops the connection for a drop fault", async () => {
+    await emu.control("faults", { on: "submit", drop: true });
+    await expect(post("/queue.fal.run/fal-ai/flux/dev", { prompt: "p" })).rejects.toThrow();
+    await submit();
+  });
+
+  it("validates fault and timing bodies", async () => {
+    expect((await emu.control("faults", { on: "everything" })).status).toBe(400);
+    expect((await emu.control("timing", { queueMs: -1 })).status).toBe(400);
+    const res = await fetch(`${emu.url}/__emulator/faults`, { method: "POST", body: "{bad" });
+    expect([res.status, await res.json()]).toEqual([400, { detail: expect.any(String) }]);
+  });
+
+  it("changes timing for later submissions and reset restores it and clears faults", async () => {
+    expect((await emu.control("timing", { queueMs: 60_000 })).body).toEqual({
+      queueMs: 60_000,
+      runMs: 150,
+    });
+    const { request_id: slow } = await submit();
+    await emu.control("faults", { on: "submit", status: 500 });
+    expect((await emu.control("reset", {})).status).toBe(200);
+    expect((await emu.control("timing")).body).toEqual({ queueMs: 50, runMs: 150 });
+    const { request_id: fast } = await submit();
+    await expect
+      .poll(async () => ((await emu.control(`requests/${fast}`)).body as { status: string }).status)
+      .toBe("COMPLETED");
+    expect((await emu.control(`requests/${slow}`)).body).toMatchObject({ status: "IN_QUEUE" });
+    expect((await emu.control("requests/unknown")).status).toBe(404);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Helpers for tests that run the emulator in-process: start it on a free port, send the
+ * fal hosts to it, talk to its `/__emulator/*` controls and call it over plain HTTP.
+ */
+import { type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from "undici";
+import { expect } from "vitest";
+import { createEmulatorDispatcher } from "@/lib/fal/emulator-route";
+import { createEmulator, type EmulatorOptions, type RunningEmulator } from "./server";
+
+export const TEST_FAL_KEY = "test-fal-key";
+
+export interface ControlResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface TestEmulator extends RunningEmulator {
+  /** GET (no body) or POST (with a JSON body) to `/__emulator/<path>`. */
+  control(path: string, body?: unknown): Promise<ControlResponse>;
+}
+
+export async function startTestEmulator(
+  options: Partial<EmulatorOptions> = {},
+): Promise<TestEmulator> {
+  const emulator = await createEmulator({
+    port: 0,
+    falKey: TEST_FAL_KEY,
+    queueMs: 50,
+    runMs: 150,
+    ...options,
+  });
+  const control = async (path: string, body?: unknown): Promise<ControlResponse> => {
+    const init: RequestInit =
+      body === undefined
+        ? {}
+        : {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(body),
+          };
+    const res = await fetch(`${emulator.url}/__emulator/${path}`, init);
+    return { status: res.status, body: await res.json() };
+  };
+  return { ...emulator, control };
+}
+
+/** Sends every fetch for a fal host to the emulator, as the app does; returns the undo. */
+export function routeFalToEmulator(emulatorUrl: string): () => Promise<void> {
+  const previous: Dispatcher = getGlobalDispatcher();
+  const dispatcher = createEmulatorDispatcher(emulatorUrl);
+  setGlobalDispatcher(dispatcher);
+  return async () => {
+    setGlobalDispatcher(previous);
+    await dispatcher.close();
+  };
+}
+
+export interface HttpResult {
+  status: number;
+  headers: Headers;
+  json: unknown;
+}
+
+/** Plain-HTTP access to the emulator's fal routes, with the test key attached. */
+export function falHttp(emu: RunningEmulator) {
+  const auth = { authorization: `Key ${TEST_FAL_KEY}`, "content-type": "application/json" };
+  const call = async (path: string, init: RequestInit = {}): Promise<HttpResult> => {
+    const res = await fetch(`${emu.url}${path}`, {
+      ...init,
+      headers: { ...auth, ...init.headers },
+    });
+    const text = await res.text();
+    const json = res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined;
+    return { status: res.status, headers: res.headers, json };
+  };
+  const post = (path: string, body: unknown) =>
+    call(path, { method: "POST", body: JSON.stringify(body) });
+  const submit = async (
+    endpoint = "fal-ai/flux/dev",
+    input: unknown = { prompt: "p", seed: 1 },
+  ) => {
+    const res = await post(`/queue.fal.run/${endpoint}`, input);
+    expect(res.status).toBe(200);
+    return res.json as { request_id: string; status_url: string; response_url: string };
+  };
+  return { auth, call, post, submit };
+}

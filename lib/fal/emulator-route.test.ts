@@ -1,0 +1,130 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from "undici";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertLoopbackUrl, createEmulatorDispatcher, rerouteToEmulator } from "./emulator-route";
+
+const EMU = "http://localhost:4010";
+
+describe("rerouteToEmulator", () => {
+  it.each([
+    ["https://queue.fal.run", "/fal-ai/flux/dev", "/queue.fal.run/fal-ai/flux/dev"],
+    ["https://fal.run", "/fal-ai/flux/dev", "/fal.run/fal-ai/flux/dev"],
+    [
+      "https://rest.fal.ai",
+      "/storage/upload/initiate?storage_type=fal-cdn-v3",
+      "/rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3",
+    ],
+    [
+      "https://queue.fal.run/",
+      "/a/requests/r/status?logs=1",
+      "/queue.fal.run/a/requests/r/status?logs=1",
+    ],
+    ["https://fal.run:443", "/x/y", "/fal.run/x/y"],
+  ])("rewrites %s%s", (origin, path, expected) => {
+    expect(rerouteToEmulator(origin, path, EMU)).toEqual({ origin: EMU, path: expected });
+  });
+
+  it("uses only the emulator's origin", () => {
+    expect(rerouteToEmulator("https://fal.run", "/a/b", "http://127.0.0.1:5000/ignored/")).toEqual({
+      origin: "http://127.0.0.1:5000",
+      path: "/fal.run/a/b",
+    });
+  });
+
+  it.each([
+    "https://fal.run.evil.com",
+    "https://evil.com",
+    "https://evilfal.run",
+    "https://v3.fal.media",
+    "https://api.fal.ai",
+    "http://fal.run",
+    "http://queue.fal.run",
+    "https://fal.run:8443",
+    "https://user:pw@fal.run",
+    "wss://fal.run",
+    "not a url",
+  ])("leaves %s alone", (origin) => {
+    expect(rerouteToEmulator(origin, "/fal-ai/flux/dev", EMU)).toBeNull();
+  });
+
+  it("leaves a fal host that only appears in the path alone", () => {
+    expect(rerouteToEmulator("https://evil.com", "/fal.run/fal-ai/flux/dev", EMU)).toBeNull();
+  });
+});
+
+describe("assertLoopbackUrl", () => {
+  it.each([
+    "http://localhost:4010",
+    "http://127.0.0.1:4010",
+    "http://127.1.2.3",
+    "https://localhost",
+    "http://[::1]:4010/",
+  ])("accepts %s", (raw) => {
+    expect(assertLoopbackUrl(raw)).toBeInstanceOf(URL);
+  });
+
+  it.each([
+    ["http://example.com:4010", /FAL_EMULATOR_URL must point at this machine.*example\.com/],
+    ["http://10.0.0.1", /FAL_EMULATOR_URL must point at this machine/],
+    ["http://localhost.evil.com", /FAL_EMULATOR_URL must point at this machine/],
+    ["http://128.0.0.1", /FAL_EMULATOR_URL must point at this machine/],
+    ["http://[::2]", /FAL_EMULATOR_URL must point at this machine/],
+    ["ftp://localhost", /FAL_EMULATOR_URL must use http or https/],
+    ["http://user:secret@localhost", /FAL_EMULATOR_URL must not contain credentials/],
+    ["localhost:4010", /FAL_EMULATOR_URL/],
+    ["", /FAL_EMULATOR_URL is not a valid URL/],
+  ])("rejects %j", (raw, message) => {
+    expect(() => assertLoopbackUrl(raw)).toThrow(message);
+  });
+
+  it("does not echo credentials in its error", () => {
+    expect(() => assertLoopbackUrl("http://user:secret@example.com")).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("secret") }),
+    );
+  });
+});
+
+describe("createEmulatorDispatcher", () => {
+  let server: Server;
+  let origin: string;
+  let previous: Dispatcher;
+  let dispatcher: Dispatcher;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ method: req.method, url: req.url, host: req.headers.host }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    previous = getGlobalDispatcher();
+    dispatcher = createEmulatorDispatcher(origin);
+    setGlobalDispatcher(dispatcher);
+  });
+
+  afterAll(async () => {
+    setGlobalDispatcher(previous);
+    await dispatcher.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("sends global fetch calls for fal hosts to the emulator", async () => {
+    const res = await fetch("https://queue.fal.run/fal-ai/flux/requests/r1/status?logs=1");
+    expect(await res.json()).toEqual({
+      method: "GET",
+      url: "/queue.fal.run/fal-ai/flux/requests/r1/status?logs=1",
+      host: new URL(origin).host,
+    });
+  });
+
+  it("passes other requests through unchanged", async () => {
+    const res = await fetch(`${origin}/plain?x=1`, { method: "POST", body: "{}" });
+    expect(await res.json()).toMatchObject({ method: "POST", url: "/plain?x=1" });
+  });
+
+  it("refuses a non-loopback emulator URL", () => {
+    expect(() => createEmulatorDispatcher("http://fal.example.com")).toThrow(/FAL_EMULATOR_URL/);
+  });
+});
