@@ -1,0 +1,28 @@
+import { expect, request } from "@playwright/test";
+import { emulatorUrl } from "./e2e-env";
+
+type Fault = {
+  on: "submit" | "status" | "result" | "run" | "cancel" | "upload";
+  status?: number;
+  drop?: boolean;
+  times?: number;
+};
+
+async function control(method: "GET" | "POST", path: string, data?: unknown) {
+  const context = await request.newContext({ baseURL: emulatorUrl });
+  try {
+    const response = await context.fetch(`/__emulator/${path}`, { method, data });
+    expect(response.ok(), `emulator control ${path}`).toBe(true);
+    return (await response.json()) as Record<string, unknown>;
+  } finally {
+    await context.dispose();
+  }
+}
+
+/** The test controls of the local fal emulator (see emulator/README.md). */
+export const emulator = {
+  reset: () => control("POST", "reset"),
+  armFault: (fault: Fault) => control("POST", "faults", fault),
+  setTiming: (timing: { queueMs?: number; runMs?: number }) => control("POST", "timing", timing),
+  request: (requestId: string) => control("GET", `requests/${requestId}`),
+};
