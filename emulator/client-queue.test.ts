@@ -1,47 +1,14 @@
 /** The queue driven by the real, unchanged `@fal-ai/client` through the rerouting dispatcher. */
-import { ApiError, createFalClient, type QueueStatus, ValidationError } from "@fal-ai/client";
-import { PNG } from "pngjs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createFalClient, type QueueStatus, ValidationError } from "@fal-ai/client";
+import { describe, expect, it } from "vitest";
 import type { ModelOutput } from "./model-output";
-import { routeFalToEmulator, startTestEmulator, TEST_FAL_KEY, type TestEmulator } from "./testing";
+import { apiRejection, loadPng, routedEmulatorForFile, TEST_FAL_KEY } from "./testing";
 
 const ENDPOINT = "fal-ai/flux/dev";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let emu: TestEmulator;
-let restoreDispatcher: () => Promise<void>;
+const emu = routedEmulatorForFile();
 const fal = createFalClient({ credentials: TEST_FAL_KEY });
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  restoreDispatcher = routeFalToEmulator(emu.url);
-});
-
-afterEach(async () => {
-  await emu.control("reset", {});
-});
-
-afterAll(async () => {
-  await restoreDispatcher();
-  await emu.close();
-});
-
-async function loadPng(url: string) {
-  const res = await fetch(url);
-  expect(res.status).toBe(200);
-  expect(res.headers.get("content-type")).toBe("image/png");
-  expect(res.headers.get("access-control-allow-origin")).toBe("*");
-  return PNG.sync.read(Buffer.from(await res.arrayBuffer()));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError<unknown>> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError<unknown>;
-}
 
 function logCount(update: QueueStatus): number {
   return "logs" in update && Array.isArray(update.logs) ? update.logs.length : 0;
@@ -132,10 +99,10 @@ describe("queue with the real client", () => {
     });
     const status = await fal.queue.status(ENDPOINT, { requestId, logs: false });
     expect(status).toMatchObject({ status: "COMPLETED", error: "Request was cancelled" });
-    expect((await rejection(fal.queue.result(ENDPOINT, { requestId }))).status).toBe(400);
-    const again = await rejection(fal.queue.cancel(ENDPOINT, { requestId }));
+    expect((await apiRejection(fal.queue.result(ENDPOINT, { requestId }))).status).toBe(400);
+    const again = await apiRejection(fal.queue.cancel(ENDPOINT, { requestId }));
     expect([again.status, again.body]).toEqual([400, { status: "ALREADY_COMPLETED" }]);
-    const unknown = await rejection(fal.queue.cancel(ENDPOINT, { requestId: "0-unknown" }));
+    const unknown = await apiRejection(fal.queue.cancel(ENDPOINT, { requestId: "0-unknown" }));
     expect(unknown.status).toBe(404);
   });
 
@@ -154,7 +121,7 @@ describe("queue with the real client", () => {
   });
 
   it("rejects a bad input at submit with a ValidationError", async () => {
-    const error = await rejection(fal.queue.submit(ENDPOINT, { input: { prompt: "" } }));
+    const error = await apiRejection(fal.queue.submit(ENDPOINT, { input: { prompt: "" } }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.status).toBe(422);
     expect((error as ValidationError).getFieldErrors("prompt")).toEqual([

@@ -1,47 +1,14 @@
 /** Run, storage, auth and faults driven by the real, unchanged `@fal-ai/client`. */
-import { ApiError, createFalClient, ValidationError } from "@fal-ai/client";
-import { PNG } from "pngjs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createFalClient, ValidationError } from "@fal-ai/client";
+import { describe, expect, it } from "vitest";
 import type { ModelOutput } from "./model-output";
-import { routeFalToEmulator, startTestEmulator, TEST_FAL_KEY, type TestEmulator } from "./testing";
+import { apiRejection, loadPng, routedEmulatorForFile, TEST_FAL_KEY } from "./testing";
 
 const ENDPOINT = "fal-ai/flux/dev";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let emu: TestEmulator;
-let restoreDispatcher: () => Promise<void>;
+const emu = routedEmulatorForFile();
 const fal = createFalClient({ credentials: TEST_FAL_KEY });
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  restoreDispatcher = routeFalToEmulator(emu.url);
-});
-
-afterEach(async () => {
-  await emu.control("reset", {});
-});
-
-afterAll(async () => {
-  await restoreDispatcher();
-  await emu.close();
-});
-
-async function loadPng(url: string) {
-  const res = await fetch(url);
-  expect(res.status).toBe(200);
-  expect(res.headers.get("content-type")).toBe("image/png");
-  expect(res.headers.get("access-control-allow-origin")).toBe("*");
-  return PNG.sync.read(Buffer.from(await res.arrayBuffer()));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError<unknown>> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError<unknown>;
-}
 
 describe("run, storage, auth and faults with the real client", () => {
   it("run answers with the output after the run phase", async () => {
@@ -59,7 +26,7 @@ describe("run, storage, auth and faults with the real client", () => {
 
   it("run rejects a bad input with a ValidationError", async () => {
     const input = { prompt: "x", num_images: 7 };
-    const error = await rejection(fal.run(ENDPOINT, { input }));
+    const error = await apiRejection(fal.run(ENDPOINT, { input }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).getFieldErrors("num_images")).toHaveLength(1);
   });
@@ -78,15 +45,15 @@ describe("run, storage, auth and faults with the real client", () => {
     ["no key", undefined],
   ])("answers 401 to %s", async (_name, credentials) => {
     const client = createFalClient({ credentials });
-    const submit = await rejection(client.queue.submit(ENDPOINT, { input: { prompt: "x" } }));
+    const submit = await apiRejection(client.queue.submit(ENDPOINT, { input: { prompt: "x" } }));
     expect(submit.status).toBe(401);
-    expect((await rejection(client.run(ENDPOINT, { input: { prompt: "x" } }))).status).toBe(401);
-    expect((await rejection(client.storage.upload(new Blob(["x"])))).status).toBe(401);
+    expect((await apiRejection(client.run(ENDPOINT, { input: { prompt: "x" } }))).status).toBe(401);
+    expect((await apiRejection(client.storage.upload(new Blob(["x"])))).status).toBe(401);
   });
 
   it("surfaces an armed 500 on submit as ApiError 500, then recovers", async () => {
     expect((await emu.control("faults", { on: "submit", status: 500 })).status).toBe(200);
-    const error = await rejection(fal.queue.submit(ENDPOINT, { input: { prompt: "x" } }));
+    const error = await apiRejection(fal.queue.submit(ENDPOINT, { input: { prompt: "x" } }));
     expect(error.status).toBe(500);
     expect(error.body).toEqual({ detail: expect.stringContaining("submit") });
     const ok = await fal.queue.submit(ENDPOINT, { input: { prompt: "x" } });

@@ -2,8 +2,11 @@
  * Helpers for tests that run the emulator in-process: start it on a free port, send the
  * fal hosts to it, talk to its `/__emulator/*` controls and call it over plain HTTP.
  */
+
+import { ApiError } from "@fal-ai/client";
+import { PNG } from "pngjs";
 import { type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from "undici";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { createEmulatorDispatcher } from "@/lib/fal/emulator-route";
 import { createEmulator, type EmulatorOptions, type RunningEmulator } from "./server";
 
@@ -84,4 +87,53 @@ export function falHttp(emu: RunningEmulator) {
     return res.json as { request_id: string; status_url: string; response_url: string };
   };
   return { auth, call, post, submit };
+}
+
+/**
+ * For a test file that drives the emulator with the real client: one emulator for the file,
+ * fal's hosts routed to it, its faults and timing reset after each test.
+ */
+export function routedEmulatorForFile(): Pick<TestEmulator, "url" | "control"> {
+  let emulator: TestEmulator | undefined;
+  let restoreDispatcher: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    restoreDispatcher = routeFalToEmulator(emulator.url);
+  });
+  afterEach(async () => {
+    await emulator?.control("reset", {});
+  });
+  afterAll(async () => {
+    await restoreDispatcher?.();
+    await emulator?.close();
+  });
+  const current = () => {
+    if (!emulator) throw new Error("the emulator starts in beforeAll");
+    return emulator;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    control: (path, body) => current().control(path, body),
+  };
+}
+
+/** Fetches an image the emulator served and decodes it, checking what the browser needs. */
+export async function loadPng(url: string) {
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toBe("image/png");
+  expect(res.headers.get("access-control-allow-origin")).toBe("*");
+  return PNG.sync.read(Buffer.from(await res.arrayBuffer()));
+}
+
+/** The `ApiError` a client call rejects with (and a failed expectation if it does not). */
+export async function apiRejection(promise: Promise<unknown>): Promise<ApiError<unknown>> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError<unknown>;
 }
