@@ -40,28 +40,17 @@ export type ServerEnv = {
 
 type Source = Record<string, string | undefined>;
 
-/** Pairs of variables that only work together: name the one that is missing. */
-function requirePair(env: Source, a: string, b: string, problems: string[]): boolean {
-  const hasA = Boolean(env[a]);
-  const hasB = Boolean(env[b]);
-  if (hasA !== hasB) problems.push(`${hasA ? b : a} must be set together with ${hasA ? a : b}`);
-  return hasA && hasB;
+/** Variables that only work together: their values, or a problem naming the missing one. */
+function pair(env: Source, a: string, b: string, problems: string[]) {
+  const [first, second] = [env[a], env[b]];
+  if (first && second) return { first, second };
+  if (first || second) problems.push(`${first ? b : a} must be set together with ${first ? a : b}`);
+  return undefined;
 }
 
 export function parseServerEnv(source: Source): ServerEnv {
   const env = schema.parse(source);
   const problems: string[] = [];
-
-  const hasKeyPair = requirePair(env, "FAL_KEY_ID", "FAL_KEY_SECRET", problems);
-  const falKey =
-    env.FAL_KEY ?? (hasKeyPair ? `${env.FAL_KEY_ID}:${env.FAL_KEY_SECRET}` : undefined);
-
-  const hasGithub = requirePair(env, "AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET", problems);
-  const hasOidcClient = requirePair(env, "AUTH_OIDC_ID", "AUTH_OIDC_SECRET", problems);
-  if (hasOidcClient !== Boolean(env.AUTH_OIDC_ISSUER)) {
-    problems.push("AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together");
-  }
-
   const attempt = <T>(read: () => T): T | undefined => {
     try {
       return read();
@@ -70,28 +59,32 @@ export function parseServerEnv(source: Source): ServerEnv {
       return undefined;
     }
   };
+
+  const keyPair = pair(env, "FAL_KEY_ID", "FAL_KEY_SECRET", problems);
+  const github = pair(env, "AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET", problems);
+  const oidc = pair(env, "AUTH_OIDC_ID", "AUTH_OIDC_SECRET", problems);
+  if (Boolean(oidc) !== Boolean(env.AUTH_OIDC_ISSUER)) {
+    problems.push("AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together");
+  }
   const allowList = attempt(() => parseAllowList(env.AUTH_ALLOWED_EMAILS));
-  const emulatorUrl = env.FAL_EMULATOR_URL
-    ? attempt(() => assertLoopbackUrl(env.FAL_EMULATOR_URL as string))
-    : undefined;
+  const emulatorUrl = attempt(() =>
+    env.FAL_EMULATOR_URL ? assertLoopbackUrl(env.FAL_EMULATOR_URL) : undefined,
+  );
 
   if (problems.length > 0 || !allowList) {
     throw new Error(`Invalid server environment:\n- ${problems.join("\n- ")}`);
   }
   return {
-    falKey,
+    falKey: env.FAL_KEY ?? (keyPair && `${keyPair.first}:${keyPair.second}`),
     emulatorUrl,
     allowList,
-    github:
-      hasGithub && env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET
-        ? { clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }
-        : undefined,
+    github: github && { clientId: github.first, clientSecret: github.second },
     oidc:
-      hasOidcClient && env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET
+      oidc && env.AUTH_OIDC_ISSUER
         ? {
             issuer: env.AUTH_OIDC_ISSUER,
-            clientId: env.AUTH_OIDC_ID,
-            clientSecret: env.AUTH_OIDC_SECRET,
+            clientId: oidc.first,
+            clientSecret: oidc.second,
             name: env.AUTH_OIDC_NAME ?? "OpenID Connect",
           }
         : undefined,

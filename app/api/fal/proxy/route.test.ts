@@ -1,0 +1,87 @@
+import { NextRequest } from "next/server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+// The session is Auth.js's job (covered end to end); here the route's own decisions are tested.
+const access = vi.hoisted(() => ({ current: { status: "signed-out" } as Record<string, unknown> }));
+vi.mock("@/lib/auth/access", () => ({ getAccess: async () => access.current }));
+
+const user = { id: "u1", email: "ada@example.com", name: "Ada" };
+const submit = (headers: Record<string, string> = {}) =>
+  new NextRequest("http://localhost/api/fal/proxy", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-fal-target-url": "https://queue.fal.run/fal-ai/flux/schnell",
+      ...headers,
+    },
+    body: JSON.stringify({ prompt: "a cat" }),
+  });
+
+async function loadRoute(env: Record<string, string>) {
+  vi.resetModules();
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  return import("./route");
+}
+
+describe("the fal proxy route", () => {
+  let upstream: ReturnType<typeof vi.fn>;
+
+  beforeEach(() => {
+    upstream = vi.fn(async () => Response.json({ request_id: "r1" }));
+    vi.stubGlobal("fetch", upstream);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.unstubAllEnvs();
+  });
+
+  it("refuses a signed-out caller with 401 and calls nothing upstream", async () => {
+    access.current = { status: "signed-out" };
+    const { POST } = await loadRoute({ FAL_KEY: "server-key" });
+    const response = await POST(submit());
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: "unauthenticated" } });
+    expect(upstream).not.toHaveBeenCalled();
+  });
+
+  it("refuses a signed-in user outside the allow-list with 403", async () => {
+    access.current = { status: "forbidden", user };
+    const { POST } = await loadRoute({ FAL_KEY: "server-key" });
+    const response = await POST(submit());
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: "forbidden" } });
+    expect(upstream).not.toHaveBeenCalled();
+  });
+
+  it("names FAL_KEY when the server has no key, and calls nothing upstream", async () => {
+    access.current = { status: "allowed", user };
+    const { POST } = await loadRoute({ FAL_KEY: "" });
+    const response = await POST(submit());
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("fal_key_missing");
+    expect(body.error.message).toContain("FAL_KEY");
+    expect(upstream).not.toHaveBeenCalled();
+  });
+
+  it("sends the server's key upstream, never the caller's", async () => {
+    access.current = { status: "allowed", user };
+    const { POST } = await loadRoute({ FAL_KEY: "server-key" });
+    const response = await POST(submit({ authorization: "Key caller-key" }));
+    expect(response.status).toBe(200);
+    expect(upstream).toHaveBeenCalledOnce();
+    const [url, init] = upstream.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe("https://queue.fal.run/fal-ai/flux/schnell");
+    expect((init.headers as Record<string, string>).authorization).toBe("Key server-key");
+  });
+
+  it("answers a failed upstream with a JSON 502, not a stack", async () => {
+    access.current = { status: "allowed", user };
+    upstream.mockRejectedValueOnce(new TypeError("fetch failed"));
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const { POST } = await loadRoute({ FAL_KEY: "server-key" });
+    const response = await POST(submit());
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({ error: { code: "upstream_unreachable" } });
+  });
+});
