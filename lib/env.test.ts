@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { parseServerEnv } from "./env";
+import { parseServerEnv as parseEnv } from "./env";
+
+const secret = { AUTH_SECRET: "test-secret" };
+const parseServerEnv = (env: Record<string, string>) => parseEnv({ ...secret, ...env });
 
 describe("parseServerEnv", () => {
-  it("accepts an empty environment: no key, no providers, anyone allowed", () => {
+  it("requires AUTH_SECRET and says how to make one", () => {
+    expect(() => parseEnv({})).toThrow(/AUTH_SECRET is not set: make one with `npx auth secret`/);
+    expect(() => parseEnv({ NEXTAUTH_SECRET: "legacy-name" })).not.toThrow();
+  });
+
+  it("accepts an environment with only a secret: no key, no providers, anyone allowed", () => {
     expect(parseServerEnv({})).toEqual({
       falKey: undefined,
       emulatorUrl: undefined,

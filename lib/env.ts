@@ -14,6 +14,8 @@ const optional = z
   .transform((value) => value || undefined);
 
 const schema = z.object({
+  AUTH_SECRET: optional,
+  NEXTAUTH_SECRET: optional,
   FAL_KEY: optional,
   FAL_KEY_ID: optional,
   FAL_KEY_SECRET: optional,
@@ -60,6 +62,12 @@ export function parseServerEnv(source: Source): ServerEnv {
     }
   };
 
+  // Auth.js reads the secret itself; checking here turns its runtime error into a start-up one.
+  if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
+    problems.push(
+      "AUTH_SECRET is not set: make one with `npx auth secret` or `openssl rand -base64 32`",
+    );
+  }
   const keyPair = pair(env, "FAL_KEY_ID", "FAL_KEY_SECRET", problems);
   const github = pair(env, "AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET", problems);
   const oidc = pair(env, "AUTH_OIDC_ID", "AUTH_OIDC_SECRET", problems);

@@ -19,7 +19,9 @@ const submit = (headers: Record<string, string> = {}) =>
 
 async function loadRoute(env: Record<string, string>) {
   vi.resetModules();
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  for (const [name, value] of Object.entries({ AUTH_SECRET: "test-secret", ...env })) {
+    vi.stubEnv(name, value);
+  }
   return import("./route");
 }
 
