@@ -2,12 +2,12 @@
 import { createFalClient, ValidationError } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
 import type { ModelOutput } from "./model-output";
-import { apiRejection, loadPng, routedEmulatorForFile, TEST_FAL_KEY } from "./testing";
+import { apiRejection, emulatorForFile, loadPng, TEST_FAL_KEY } from "./testing";
 
 const ENDPOINT = "fal-ai/flux/dev";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const emu = routedEmulatorForFile();
+const emu = emulatorForFile({ routeFalHosts: true });
 const fal = createFalClient({ credentials: TEST_FAL_KEY });
 
 describe("run, storage, auth and faults with the real client", () => {

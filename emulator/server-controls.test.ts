@@ -1,22 +1,9 @@
 /** The `/__emulator/*` test controls: faults, timing, reset and request lookup. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { falHttp, startTestEmulator, type TestEmulator } from "./testing";
+import { describe, expect, it } from "vitest";
+import { emulatorForFile } from "./testing";
 
-let emu: TestEmulator;
-let call: ReturnType<typeof falHttp>["call"];
-let post: ReturnType<typeof falHttp>["post"];
-let submit: ReturnType<typeof falHttp>["submit"];
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  ({ call, post, submit } = falHttp(emu));
-});
-afterEach(async () => {
-  await emu.control("reset", {});
-});
-afterAll(async () => {
-  await emu.close();
-});
+const emu = emulatorForFile();
+const { call, post, submit } = emu.http;
 
 describe("controls", () => {
   it.each([

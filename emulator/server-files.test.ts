@@ -1,22 +1,9 @@
 /** Uploads and served files over plain HTTP. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { falHttp, startTestEmulator, type TestEmulator } from "./testing";
+import { describe, expect, it } from "vitest";
+import { emulatorForFile } from "./testing";
 
-let emu: TestEmulator;
-let call: ReturnType<typeof falHttp>["call"];
-let post: ReturnType<typeof falHttp>["post"];
-let submit: ReturnType<typeof falHttp>["submit"];
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ uploadLimits: { maxFileBytes: 1024 } });
-  ({ call, post, submit } = falHttp(emu));
-});
-afterEach(async () => {
-  await emu.control("reset", {});
-});
-afterAll(async () => {
-  await emu.close();
-});
+const emu = emulatorForFile({ uploadLimits: { maxFileBytes: 1024 } });
+const { call, post, submit } = emu.http;
 
 describe("uploads and files", () => {
   it("initiates, accepts a CORS PUT without a key, and serves the file", async () => {

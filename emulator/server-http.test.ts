@@ -1,23 +1,10 @@
 /** The emulator's HTTP surface (auth, routing, queue), driven with plain fetch and raw sockets. */
 import { connect } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { falHttp, startTestEmulator, TEST_FAL_KEY, type TestEmulator } from "./testing";
+import { describe, expect, it } from "vitest";
+import { emulatorForFile, TEST_FAL_KEY } from "./testing";
 
-let emu: TestEmulator;
-let call: ReturnType<typeof falHttp>["call"];
-let submit: ReturnType<typeof falHttp>["submit"];
-let auth: ReturnType<typeof falHttp>["auth"];
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  ({ auth, call, submit } = falHttp(emu));
-});
-afterEach(async () => {
-  await emu.control("reset", {});
-});
-afterAll(async () => {
-  await emu.close();
-});
+const emu = emulatorForFile();
+const { auth, call, submit } = emu.http;
 
 /** Writes raw bytes and collects everything until the server closes the connection. */
 function rawRequest(text: string): Promise<string> {

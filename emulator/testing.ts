@@ -65,7 +65,7 @@ export interface HttpResult {
 }
 
 /** Plain-HTTP access to the emulator's fal routes, with the test key attached. */
-export function falHttp(emu: RunningEmulator) {
+export function falHttp(emu: Pick<RunningEmulator, "url">) {
   const auth = { authorization: `Key ${TEST_FAL_KEY}`, "content-type": "application/json" };
   const call = async (path: string, init: RequestInit = {}): Promise<HttpResult> => {
     const res = await fetch(`${emu.url}${path}`, {
@@ -90,15 +90,18 @@ export function falHttp(emu: RunningEmulator) {
 }
 
 /**
- * For a test file that drives the emulator with the real client: one emulator for the file,
- * fal's hosts routed to it, its faults and timing reset after each test.
+ * One emulator for a test file, started before its tests and reset after each one. With
+ * `routeFalHosts`, fetches for fal's hosts go to it, as in the app, so the real client works.
  */
-export function routedEmulatorForFile(): Pick<TestEmulator, "url" | "control"> {
+export function emulatorForFile(
+  options: Partial<EmulatorOptions> & { routeFalHosts?: boolean } = {},
+) {
+  const { routeFalHosts = false, ...emulatorOptions } = options;
   let emulator: TestEmulator | undefined;
   let restoreDispatcher: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    emulator = await startTestEmulator();
-    restoreDispatcher = routeFalToEmulator(emulator.url);
+    emulator = await startTestEmulator(emulatorOptions);
+    if (routeFalHosts) restoreDispatcher = routeFalToEmulator(emulator.url);
   });
   afterEach(async () => {
     await emulator?.control("reset", {});
@@ -111,12 +114,16 @@ export function routedEmulatorForFile(): Pick<TestEmulator, "url" | "control"> {
     if (!emulator) throw new Error("the emulator starts in beforeAll");
     return emulator;
   };
-  return {
+  const handle = {
     get url() {
       return current().url;
     },
-    control: (path, body) => current().control(path, body),
+    get port() {
+      return current().port;
+    },
+    control: (path: string, body?: unknown) => current().control(path, body),
   };
+  return Object.assign(handle, { http: falHttp(handle) });
 }
 
 /** Fetches an image the emulator served and decodes it, checking what the browser needs. */

@@ -2,6 +2,7 @@
 
 import { type FormEvent, type KeyboardEvent, useId } from "react";
 import type { ImageSize, ModelDefinition } from "@/lib/models";
+import { describedBy, FormField } from "./form-field";
 
 export type FormValues = {
   prompt: string;
@@ -40,14 +41,13 @@ export function GenerationForm(props: Props) {
     }
   };
 
+  const field = (name: string) => `${ids}-${name}`;
+
   return (
     <form onSubmit={submit} className="card space-y-4">
-      <div className="space-y-1">
-        <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">
-          Prompt
-        </label>
+      <FormField id={field("prompt")} label="Prompt" hint="Ctrl+Enter or ⌘+Enter to generate.">
         <textarea
-          id={`${ids}-prompt`}
+          id={field("prompt")}
           required
           rows={3}
           value={values.prompt}
@@ -55,24 +55,18 @@ export function GenerationForm(props: Props) {
           onKeyDown={submitOnShortcut}
           placeholder="A lighthouse on a cliff at dawn, oil painting"
           className="field resize-y"
-          aria-describedby={`${ids}-shortcut`}
+          aria-describedby={describedBy(field("prompt"), "hint")}
         />
-        <p id={`${ids}-shortcut`} className="text-xs text-zinc-500">
-          Ctrl+Enter or ⌘+Enter to generate.
-        </p>
-      </div>
+      </FormField>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="space-y-1">
-          <label htmlFor={`${ids}-model`} className="text-sm font-medium">
-            Model
-          </label>
+        <FormField id={field("model")} label="Model" hint={model?.description}>
           <select
-            id={`${ids}-model`}
+            id={field("model")}
             value={values.modelId}
             onChange={(event) => set("modelId", event.target.value)}
             className="field"
-            aria-describedby={`${ids}-model-description`}
+            aria-describedby={describedBy(field("model"), "hint")}
           >
             {models.map((entry) => (
               <option key={entry.id} value={entry.id}>
@@ -80,17 +74,11 @@ export function GenerationForm(props: Props) {
               </option>
             ))}
           </select>
-          <p id={`${ids}-model-description`} className="text-xs text-zinc-500">
-            {model?.description}
-          </p>
-        </div>
+        </FormField>
 
-        <div className="space-y-1">
-          <label htmlFor={`${ids}-size`} className="text-sm font-medium">
-            Image size
-          </label>
+        <FormField id={field("size")} label="Image size">
           <select
-            id={`${ids}-size`}
+            id={field("size")}
             value={values.imageSize}
             onChange={(event) => set("imageSize", event.target.value as ImageSize)}
             className="field"
@@ -101,14 +89,11 @@ export function GenerationForm(props: Props) {
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
 
-        <div className="space-y-1">
-          <label htmlFor={`${ids}-count`} className="text-sm font-medium">
-            Number of images
-          </label>
+        <FormField id={field("count")} label="Number of images">
           <select
-            id={`${ids}-count`}
+            id={field("count")}
             value={values.numImages}
             onChange={(event) => set("numImages", Number(event.target.value))}
             className="field"
@@ -119,28 +104,20 @@ export function GenerationForm(props: Props) {
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
 
-        <div className="space-y-1">
-          <label htmlFor={`${ids}-seed`} className="text-sm font-medium">
-            Seed (optional)
-          </label>
+        <FormField id={field("seed")} label="Seed (optional)" error={seedError}>
           <input
-            id={`${ids}-seed`}
+            id={field("seed")}
             inputMode="numeric"
             value={values.seed}
             onChange={(event) => set("seed", event.target.value)}
             placeholder="Random"
             className="field"
             aria-invalid={seedError ? true : undefined}
-            aria-describedby={seedError ? `${ids}-seed-error` : undefined}
+            aria-describedby={seedError ? describedBy(field("seed"), "error") : undefined}
           />
-          {seedError && (
-            <p id={`${ids}-seed-error`} className="text-xs text-red-600 dark:text-red-400">
-              {seedError}
-            </p>
-          )}
-        </div>
+        </FormField>
       </div>
 
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>

@@ -6,6 +6,7 @@ import { ErrorPanel } from "./error-panel";
 import { type FormValues, GenerationForm } from "./generation-form";
 import { describeProgress, ProgressPanel } from "./progress-panel";
 import { ResultGrid } from "./result-grid";
+import { parseSeed } from "./seed";
 import { type GenerationState, useGeneration } from "./use-generation";
 
 type Props = {
@@ -13,18 +14,6 @@ type Props = {
   imageSizes: ReadonlyArray<{ value: ImageSize; label: string }>;
   maxImages: number;
 };
-
-const maxSeed = 2 ** 32 - 1;
-
-export function parseSeed(raw: string): { seed?: number; error?: string } {
-  const text = raw.trim();
-  if (text === "") return {};
-  const seed = Number(text);
-  if (!/^\d+$/.test(text) || seed > maxSeed) {
-    return { error: `Use a whole number from 0 to ${maxSeed}, or leave it empty.` };
-  }
-  return { seed };
-}
 
 function announce(state: GenerationState): string {
   switch (state.phase) {
