@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useId } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
 import type { ImageSize, ModelDefinition } from "@/lib/models";
 import { describedBy, FormField } from "./form-field";
 
@@ -26,6 +26,10 @@ type Props = {
 export function GenerationForm(props: Props) {
   const { values, onChange, models, imageSizes, maxImages, busy, seedError } = props;
   const ids = useId();
+  // Until React has hydrated, a click would submit the form natively and reload the page,
+  // losing the prompt: keep the button off until the handler is attached.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     onChange({ ...values, [key]: value });
   const model = models.find((entry) => entry.id === values.modelId);
@@ -120,7 +124,7 @@ export function GenerationForm(props: Props) {
         </FormField>
       </div>
 
-      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
+      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy || !hydrated}>
         {busy ? "Generating…" : "Generate"}
       </button>
     </form>
