@@ -5,6 +5,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { falHosts } from "@/lib/fal/fal-hosts";
 import { DEFAULT_TIMING, type EmulatorContext } from "./context";
 import { handleControl } from "./control-routes";
 import { FaultBook } from "./faults";
@@ -44,8 +45,6 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-const FAL_HOSTS = new Set(["queue.fal.run", "fal.run", "rest.fal.ai"]);
-
 function keyMatches(header: string | undefined, expected: Buffer): boolean {
   const given = Buffer.from(keyFromAuthorization(header) ?? "");
   return given.length === expected.length && timingSafeEqual(given, expected);
@@ -64,7 +63,7 @@ function route(
   const url = new URL(`http://emulator.invalid${target}`);
   const [first = "", ...rest] = url.pathname.slice(1).split("/");
   if (first === "__emulator") return handleControl(ctx, req, res, rest);
-  if (FAL_HOSTS.has(first)) {
+  if (falHosts.has(first)) {
     const auth = req.headers.authorization;
     if (!keyMatches(auth, expectedKey)) {
       const detail = auth ? "Invalid API key" : 'Missing "Authorization: Key <FAL_KEY>" header';

@@ -124,6 +124,8 @@ export function useGeneration() {
         setState({ phase: "done", generation });
       } catch (error) {
         if (!current.cancelRequested) setState({ phase: "failed", error: describeError(error) });
+        // Cancelled before fal gave an id, and the submit failed: there is nothing to cancel.
+        else if (!current.requestId) setState({ phase: "cancelled" });
       } finally {
         release(current);
       }

@@ -5,8 +5,8 @@
  * No "server-only" import: the test harness uses this file too.
  */
 import { Agent, type Dispatcher } from "undici";
+import { falHosts } from "./fal-hosts";
 
-const FAL_HOSTS = new Set(["queue.fal.run", "fal.run", "rest.fal.ai"]);
 const LOOPBACK_IPV4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 function parseUrl(raw: string): URL | null {
@@ -27,7 +27,7 @@ export function rerouteToEmulator(
   emulatorOrigin: string,
 ): { origin: string; path: string } | null {
   const source = parseUrl(origin);
-  if (source?.protocol !== "https:" || source.port !== "" || !FAL_HOSTS.has(source.hostname)) {
+  if (source?.protocol !== "https:" || source.port !== "" || !falHosts.has(source.hostname)) {
     return null;
   }
   // An origin has no credentials, path or query; anything else is not a plain fal request.

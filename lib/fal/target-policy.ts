@@ -1,8 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-
-/** The hosts `@fal-ai/client` calls (see its source): nothing else may be proxied. */
-export const falHosts = ["queue.fal.run", "fal.run", "rest.fal.ai"] as const;
-const modelHosts: readonly string[] = ["queue.fal.run", "fal.run"];
+import { falHosts, modelHosts } from "./fal-hosts";
 
 export const targetUrlHeader = "x-fal-target-url";
 
@@ -22,14 +19,14 @@ export function checkTarget(
   } catch {
     return new AppError("invalid_target", 400, "The target URL does not parse.");
   }
-  if (url.protocol !== "https:" || !(falHosts as readonly string[]).includes(url.host)) {
+  if (url.protocol !== "https:" || !falHosts.has(url.host)) {
     return new AppError(
       "invalid_target",
       400,
-      `Only https requests to ${falHosts.join(", ")} are proxied.`,
+      `Only https requests to ${[...falHosts].join(", ")} are proxied.`,
     );
   }
-  if (method === "POST" && modelHosts.includes(url.host)) {
+  if (method === "POST" && modelHosts.has(url.host)) {
     const endpoint = url.pathname.replace(/^\//, "");
     if (!allowedEndpoints.includes(endpoint)) {
       return new AppError(
