@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { demoUser } from "./local-oidc-user";
+import { demoUser } from "./demo-user";
 
 export type LocalPorts = { app: number; emulator: number; oidc: number };
 

@@ -1,5 +1,5 @@
 import { OAuth2Server } from "oauth2-mock-server";
-import { demoUser } from "./local-oidc-user";
+import { demoUser } from "./demo-user";
 
 /**
  * A local OpenID Connect provider for demo mode and tests. It approves every sign-in at once,
