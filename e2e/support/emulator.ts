@@ -1,8 +1,9 @@
 import { expect, request } from "@playwright/test";
+import type { FaultTarget } from "../../emulator/faults";
 import { emulatorUrl } from "./e2e-env";
 
 type Fault = {
-  on: "submit" | "status" | "result" | "run" | "cancel" | "upload";
+  on: FaultTarget;
   status?: number;
   drop?: boolean;
   times?: number;

@@ -37,21 +37,25 @@ describe("the fal proxy route", () => {
     vi.unstubAllEnvs();
   });
 
-  it("refuses a signed-out caller with 401 and calls nothing upstream", async () => {
-    access.current = { status: "signed-out" };
+  it.each([
+    {
+      who: "a signed-out caller",
+      access: { status: "signed-out" },
+      status: 401,
+      code: "unauthenticated",
+    },
+    {
+      who: "a user outside the allow-list",
+      access: { status: "forbidden", user },
+      status: 403,
+      code: "forbidden",
+    },
+  ])("refuses $who with $status and calls nothing upstream", async (refusal) => {
+    access.current = refusal.access;
     const { POST } = await loadRoute({ FAL_KEY: "server-key" });
     const response = await POST(submit());
-    expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error: { code: "unauthenticated" } });
-    expect(upstream).not.toHaveBeenCalled();
-  });
-
-  it("refuses a signed-in user outside the allow-list with 403", async () => {
-    access.current = { status: "forbidden", user };
-    const { POST } = await loadRoute({ FAL_KEY: "server-key" });
-    const response = await POST(submit());
-    expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ error: { code: "forbidden" } });
+    expect(response.status).toBe(refusal.status);
+    expect(await response.json()).toMatchObject({ error: { code: refusal.code } });
     expect(upstream).not.toHaveBeenCalled();
   });
 
