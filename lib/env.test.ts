@@ -17,7 +17,37 @@ describe("parseServerEnv", () => {
       allowList: { kind: "anyone" },
       github: undefined,
       oidc: undefined,
+      redisUrl: undefined,
+      proxy: {
+        limits: { perMinute: 10, perDay: 100 },
+        maxBodyBytes: 4_194_304,
+        upstreamTimeoutMs: 30_000,
+      },
     });
+  });
+
+  it("reads the proxy's limits, and names a value that is not a positive whole number", () => {
+    const env = parseServerEnv({
+      RATE_LIMIT_PER_MINUTE: "3",
+      RATE_LIMIT_PER_DAY: "50",
+      PROXY_MAX_BODY_BYTES: "1024",
+      PROXY_UPSTREAM_TIMEOUT_MS: "2000",
+      REDIS_URL: "rediss://default:pw@redis.example.com:6380",
+    });
+    expect(env.proxy).toEqual({
+      limits: { perMinute: 3, perDay: 50 },
+      maxBodyBytes: 1024,
+      upstreamTimeoutMs: 2000,
+    });
+    expect(env.redisUrl).toBe("rediss://default:pw@redis.example.com:6380");
+    for (const bad of ["0", "-1", "1.5", "ten", "1e3"]) {
+      expect(() => parseServerEnv({ RATE_LIMIT_PER_MINUTE: bad })).toThrow(
+        `RATE_LIMIT_PER_MINUTE must be a whole number of at least 1 (got "${bad}")`,
+      );
+    }
+    expect(() => parseServerEnv({ REDIS_URL: "localhost:6379" })).toThrow(
+      "REDIS_URL must be a redis:// or rediss:// URL",
+    );
   });
 
   it("treats blank values as unset", () => {

@@ -27,6 +27,11 @@ const schema = z.object({
   AUTH_OIDC_ID: optional,
   AUTH_OIDC_SECRET: optional,
   AUTH_OIDC_NAME: optional,
+  REDIS_URL: optional,
+  RATE_LIMIT_PER_MINUTE: optional,
+  RATE_LIMIT_PER_DAY: optional,
+  PROXY_MAX_BODY_BYTES: optional,
+  PROXY_UPSTREAM_TIMEOUT_MS: optional,
 });
 
 export type OAuthClient = { clientId: string; clientSecret: string };
@@ -38,9 +43,27 @@ export type ServerEnv = {
   allowList: AllowList;
   github: OAuthClient | undefined;
   oidc: (OAuthClient & { issuer: string; name: string }) | undefined;
+  /** Shared limits and request ownership across instances; in memory when unset. */
+  redisUrl: string | undefined;
+  proxy: ProxySettings;
+};
+
+export type ProxySettings = {
+  limits: { perMinute: number; perDay: number };
+  maxBodyBytes: number;
+  upstreamTimeoutMs: number;
 };
 
 type Source = Record<string, string | undefined>;
+
+/** A whole number of at least 1, or the default when unset; a problem naming it otherwise. */
+function count(env: Source, name: string, fallback: number, problems: string[]): number {
+  const value = env[name];
+  if (value === undefined) return fallback;
+  if (/^[1-9][0-9]*$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
+  problems.push(`${name} must be a whole number of at least 1 (got "${value}")`);
+  return fallback;
+}
 
 /** Variables that only work together: their values, or a problem naming the missing one. */
 function pair(env: Source, a: string, b: string, problems: string[]) {
@@ -79,6 +102,19 @@ export function parseServerEnv(source: Source): ServerEnv {
     env.FAL_EMULATOR_URL ? assertLoopbackUrl(env.FAL_EMULATOR_URL) : undefined,
   );
 
+  if (env.REDIS_URL && !/^rediss?:\/\/./.test(env.REDIS_URL)) {
+    problems.push("REDIS_URL must be a redis:// or rediss:// URL");
+  }
+  const proxy: ProxySettings = {
+    limits: {
+      perMinute: count(env, "RATE_LIMIT_PER_MINUTE", 10, problems),
+      perDay: count(env, "RATE_LIMIT_PER_DAY", 100, problems),
+    },
+    // 4 MiB: below Vercel's 4.5 MB request body limit, so the proxy answers before the platform.
+    maxBodyBytes: count(env, "PROXY_MAX_BODY_BYTES", 4 * 1024 * 1024, problems),
+    upstreamTimeoutMs: count(env, "PROXY_UPSTREAM_TIMEOUT_MS", 30_000, problems),
+  };
+
   if (problems.length > 0 || !allowList) {
     throw new Error(`Invalid server environment:\n- ${problems.join("\n- ")}`);
   }
@@ -96,6 +132,8 @@ export function parseServerEnv(source: Source): ServerEnv {
             name: env.AUTH_OIDC_NAME ?? "OpenID Connect",
           }
         : undefined,
+    redisUrl: env.REDIS_URL,
+    proxy,
   };
 }
 

@@ -1,26 +1,52 @@
 import type { ErrorBody, ErrorCode } from "./error-codes";
 
+type AppErrorExtras = {
+  /** Sent as-is, e.g. `Retry-After` or `Allow`. */
+  headers?: Record<string, string>;
+  retryAt?: Date;
+};
+
 /** A refusal the app means to send: it carries its own status and a message safe to show. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly status: number,
     message: string,
+    readonly extras: AppErrorExtras = {},
   ) {
     super(message);
     this.name = "AppError";
   }
 
   toResponse(): Response {
-    const body: ErrorBody = { error: { code: this.code, message: this.message } };
-    return Response.json(body, { status: this.status });
+    const body: ErrorBody = {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.extras.retryAt ? { retryAt: this.extras.retryAt.toISOString() } : {}),
+      },
+    };
+    return Response.json(body, { status: this.status, headers: this.extras.headers });
   }
 }
 
-/** Anything else thrown while proxying is an upstream problem; its details stay in the server log. */
+/** `TypeError: fetch failed <- SocketError: other side closed (UND_ERR_SOCKET)`, for the log. */
+function causeChain(error: unknown): string {
+  const links: string[] = [];
+  for (let link = error; link instanceof Error && links.length < 5; link = link.cause) {
+    const code = (link as { code?: unknown }).code;
+    links.push(`${link.name}: ${link.message}${typeof code === "string" ? ` (${code})` : ""}`);
+  }
+  return links.join(" <- ") || String(error);
+}
+
+/**
+ * Anything else thrown while proxying is an upstream failure (a refused or dropped
+ * connection): one line in the server log, and a JSON 502 without details for the caller.
+ */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) return error.toResponse();
-  console.error("fal proxy: request failed", error);
+  console.error(`fal proxy: upstream request failed: ${causeChain(error)}`);
   return new AppError(
     "upstream_unreachable",
     502,

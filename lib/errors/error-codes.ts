@@ -5,15 +5,31 @@
 export const errorCodes = [
   "unauthenticated",
   "forbidden",
-  "model_not_allowed",
+  "method_not_allowed",
   "invalid_target",
+  "target_not_allowed",
+  "model_not_allowed",
+  "request_not_found",
+  "unsupported_media_type",
+  "payload_too_large",
+  "invalid_body",
+  "rate_limited",
   "fal_key_missing",
+  "store_unavailable",
   "upstream_unreachable",
+  "upstream_timeout",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-export type ErrorBody = { error: { code: ErrorCode; message: string } };
+export type ErrorBody = {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** With `rate_limited`: when the caller may try again (ISO 8601), also sent as `Retry-After`. */
+    retryAt?: string;
+  };
+};
 
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== "object" || value === null || !("error" in value)) return false;

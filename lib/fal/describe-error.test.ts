@@ -18,6 +18,35 @@ describe("describeError", () => {
     }
   });
 
+  it("tells a rate-limited user when they may try again, in their own time", () => {
+    const error = apiError(429, {
+      error: {
+        code: "rate_limited",
+        message: "You can start 10 generations per minute; that limit is reached.",
+        retryAt: "2026-11-24T15:42:10.000Z",
+      },
+    });
+    expect(describeError(error, (date) => date.toISOString().slice(11, 16))).toEqual({
+      message:
+        "You can start 10 generations per minute; that limit is reached. Try again at 15:42.",
+      action: "none",
+    });
+  });
+
+  it("offers a retry for a timeout or an unreachable store, not for a foreign request id", () => {
+    const action = (code: string) =>
+      describeError(apiError(504, { error: { code, message: "" } })).action;
+    expect(action("upstream_timeout")).toBe("retry");
+    expect(action("store_unavailable")).toBe("retry");
+    expect(action("request_not_found")).toBe("none");
+    expect(
+      describeError(apiError(504, { error: { code: "upstream_timeout", message: "" } })),
+    ).toEqual({
+      message: "fal took too long to answer. Try again.",
+      action: "retry",
+    });
+  });
+
   it("offers a retry for upstream failures, with their status", () => {
     expect(describeError(apiError(500, { detail: "boom" }))).toEqual({
       message: "fal could not complete the request (HTTP 500). Try again.",

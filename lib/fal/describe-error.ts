@@ -1,5 +1,5 @@
 import { ApiError, ValidationError } from "@fal-ai/client";
-import { type ErrorCode, isErrorBody } from "@/lib/errors/error-codes";
+import { type ErrorBody, type ErrorCode, isErrorBody } from "@/lib/errors/error-codes";
 
 /** What the UI shows for a failure, and the one action that may fix it. */
 export type ErrorDescription = {
@@ -7,42 +7,57 @@ export type ErrorDescription = {
   action: "sign-in" | "retry" | "none";
 };
 
+const refusedByServer = (message: string): ErrorDescription => ({ message, action: "none" });
+const worthRetrying = (message: string): ErrorDescription => ({ message, action: "retry" });
+
+// The server's message is shown when it sends one (it names the model, the account or the
+// limit); these are the fallbacks, and they decide the action.
 const byCode: Record<ErrorCode, ErrorDescription> = {
   unauthenticated: {
     message: "Your session has ended. Sign in again to continue.",
     action: "sign-in",
   },
-  forbidden: { message: "Your account is not allowed to generate images here.", action: "none" },
-  model_not_allowed: { message: "This model is not enabled on this server.", action: "none" },
-  invalid_target: {
-    message: "The app asked for something the proxy does not allow.",
-    action: "none",
-  },
-  fal_key_missing: {
-    message: "The server has no fal key yet: set FAL_KEY in its environment and restart it.",
-    action: "none",
-  },
-  upstream_unreachable: { message: "The server could not reach fal. Try again.", action: "retry" },
+  forbidden: refusedByServer("Your account is not allowed to generate images here."),
+  method_not_allowed: refusedByServer("The app made a call the proxy does not allow."),
+  invalid_target: refusedByServer("The app asked for something the proxy does not allow."),
+  target_not_allowed: refusedByServer("The app asked for something the proxy does not allow."),
+  model_not_allowed: refusedByServer("This model is not enabled on this server."),
+  request_not_found: refusedByServer("This generation no longer exists, or is not yours."),
+  unsupported_media_type: refusedByServer("The app sent a request the proxy does not accept."),
+  payload_too_large: refusedByServer("The request is too large. Shorten the prompt."),
+  invalid_body: refusedByServer("The app sent a request the proxy could not read."),
+  rate_limited: refusedByServer("You have reached your generation limit."),
+  fal_key_missing: refusedByServer(
+    "The server has no fal key yet: set FAL_KEY in its environment and restart it.",
+  ),
+  store_unavailable: worthRetrying(
+    "The server cannot check its usage limits right now. Try again.",
+  ),
+  upstream_unreachable: worthRetrying("The server could not reach fal. Try again."),
+  upstream_timeout: worthRetrying("fal took too long to answer. Try again."),
 };
 
-export function describeError(error: unknown): ErrorDescription {
+const shortTime = (date: Date) => date.toLocaleTimeString([], { timeStyle: "short" });
+
+function describeRefusal({ error }: ErrorBody, formatTime: (date: Date) => string) {
+  const known = byCode[error.code];
+  const message = error.message || known.message;
+  if (error.code === "rate_limited" && error.retryAt) {
+    return { ...known, message: `${message} Try again at ${formatTime(new Date(error.retryAt))}.` };
+  }
+  return { ...known, message };
+}
+
+export function describeError(error: unknown, formatTime = shortTime): ErrorDescription {
   if (error instanceof ValidationError) {
     const details = error.fieldErrors.map((info) => `${info.loc.at(-1)}: ${info.msg}`).join("; ");
     return { message: `fal rejected the input${details ? ` (${details})` : ""}.`, action: "none" };
   }
   if (error instanceof ApiError) {
-    if (isErrorBody(error.body)) {
-      const known = byCode[error.body.error.code];
-      // The server's message is more specific (it names the model or the account).
-      return { ...known, message: error.body.error.message || known.message };
-    }
-    return {
-      message: `fal could not complete the request (HTTP ${error.status}). Try again.`,
-      action: "retry",
-    };
+    if (isErrorBody(error.body)) return describeRefusal(error.body, formatTime);
+    return worthRetrying(`fal could not complete the request (HTTP ${error.status}). Try again.`);
   }
-  return {
-    message: "The request did not reach the server. Check your connection and try again.",
-    action: "retry",
-  };
+  return worthRetrying(
+    "The request did not reach the server. Check your connection and try again.",
+  );
 }

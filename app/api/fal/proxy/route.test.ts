@@ -31,10 +31,13 @@ describe("the fal proxy route", () => {
   beforeEach(() => {
     upstream = vi.fn(async () => Response.json({ request_id: "r1" }));
     vi.stubGlobal("fetch", upstream);
+    // The audit line of each request (its content is tested with the guard).
+    vi.spyOn(console, "log").mockImplementation(() => {});
   });
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.unstubAllEnvs();
+    vi.restoreAllMocks();
   });
 
   it.each([
@@ -79,6 +82,16 @@ describe("the fal proxy route", () => {
     const [url, init] = upstream.mock.calls[0] as [string, RequestInit];
     expect(url).toBe("https://queue.fal.run/fal-ai/flux/schnell");
     expect((init.headers as Record<string, string>).authorization).toBe("Key server-key");
+  });
+
+  it("answers methods it does not proxy with 405", async () => {
+    access.current = { status: "allowed", user };
+    const { DELETE } = await loadRoute({ FAL_KEY: "server-key" });
+    const response = await DELETE(
+      new NextRequest("http://localhost/api/fal/proxy", { method: "DELETE" }),
+    );
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, POST, PUT");
   });
 
   it("answers a failed upstream with a JSON 502, not a stack", async () => {

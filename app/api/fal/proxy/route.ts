@@ -1,18 +1,25 @@
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import { getAccess } from "@/lib/auth/access";
-import { guardProxy } from "@/lib/fal/guard-proxy";
 import { falAuthorization } from "@/lib/fal/server-credentials";
 import { allowedEndpoints } from "@/lib/models";
+import { guardProxy, isAdmittedByGuard } from "@/lib/proxy/guard";
+import { proxyRuntime } from "@/lib/proxy/proxy-runtime";
 
 /**
- * The browser's only door to fal. The key stays here; only signed-in, allowed users get
- * through; only the catalog's models can be called.
+ * The browser's only door to fal. The library adds the server's key and calls fal; the guard
+ * decides, before it, who may call what, how often, and on which requests (see README,
+ * "Security model").
  */
 const falProxy = createRouteHandler({
   allowedEndpoints,
   allowUnauthorizedRequests: false,
-  isAuthenticated: async () => (await getAccess()).status === "allowed",
+  isAuthenticated: isAdmittedByGuard,
   resolveFalAuth: async () => falAuthorization(),
 });
 
-export const { GET, POST, PUT } = guardProxy(falProxy);
+export const { GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS } = guardProxy(() => ({
+  upstream: falProxy,
+  identify: getAccess,
+  targets: { endpoints: allowedEndpoints, uploads: false },
+  ...proxyRuntime(),
+}));

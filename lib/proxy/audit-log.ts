@@ -1,0 +1,25 @@
+import type { ErrorCode } from "@/lib/errors/error-codes";
+import type { ProxyOperation } from "./target";
+
+/**
+ * One line per proxied request. Identifiers and outcomes only: never the key, a cookie, the
+ * target's query or the prompt.
+ */
+export type AuditEntry = {
+  user: string | null;
+  method: string;
+  operation: ProxyOperation | null;
+  endpoint: string | null;
+  status: number;
+  /** Until the response headers (a status stream stays open longer). */
+  durationMs: number;
+  falRequestId: string | null;
+  error: ErrorCode | null;
+};
+
+export type AuditSink = (entry: AuditEntry) => void;
+
+/** JSON lines on stdout: what Vercel, Docker and most log shippers collect as they are. */
+export const writeAuditLine: AuditSink = (entry) => {
+  console.log(JSON.stringify({ event: "fal_proxy", at: new Date().toISOString(), ...entry }));
+};

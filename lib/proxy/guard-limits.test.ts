@@ -1,0 +1,158 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { writeAuditLine } from "./audit-log";
+import { createGuardKit, errorOf, requestUrl, serverKey, users } from "./guard-test-kit";
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe("the guard: per-user limits on submits", () => {
+  it("answers 429 past the per-minute limit, with Retry-After and the time to come back", async () => {
+    const kit = createGuardKit();
+    for (let i = 0; i < 3; i++) expect((await kit.call({})).status).toBe(200);
+    const before = Date.now();
+    const refused = await kit.call({});
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const { error } = (await refused.json()) as { error: { code: string; retryAt: string } };
+    expect(error.code).toBe("rate_limited");
+    expect(Date.parse(error.retryAt) - before).toBeGreaterThanOrEqual(retryAfter * 1000 - 1000);
+    expect(kit.fal).toHaveBeenCalledTimes(3);
+  });
+
+  it("counts runs on fal.run like queue submits", async () => {
+    const kit = createGuardKit();
+    for (let i = 0; i < 3; i++) await kit.call({ target: "https://fal.run/fal-ai/flux/schnell" });
+    expect(await errorOf(await kit.call({}))).toBe("429 rate_limited");
+  });
+
+  it("keeps each user's count apart", async () => {
+    const kit = createGuardKit();
+    for (let i = 0; i < 3; i++) await kit.call({ as: users.ada });
+    expect(await errorOf(await kit.call({ as: users.ada }))).toBe("429 rate_limited");
+    expect((await kit.call({ as: users.bob })).status).toBe(200);
+  });
+
+  it("does not count status reads, results or cancels", async () => {
+    const kit = createGuardKit();
+    const id = await kit.submit();
+    for (const suffix of ["/status", "/status", ""]) {
+      expect((await kit.call({ method: "GET", target: requestUrl(id) + suffix })).status).toBe(200);
+    }
+    expect((await kit.call({ method: "PUT", target: `${requestUrl(id)}/cancel` })).status).toBe(
+      200,
+    );
+    expect((await kit.call({})).status).toBe(200);
+    expect((await kit.call({})).status).toBe(200);
+    expect(await errorOf(await kit.call({}))).toBe("429 rate_limited");
+  });
+
+  it("gives the attempt back when fal answers 5xx, since nothing ran", async () => {
+    const kit = createGuardKit();
+    kit.fal.mockImplementation(async () => Response.json({ detail: "down" }, { status: 503 }));
+    for (let i = 0; i < 6; i++) expect((await kit.call({})).status).toBe(503);
+  });
+
+  it("applies the daily limit across minutes", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const kit = createGuardKit();
+      for (let minute = 0; minute < 2; minute++) {
+        for (let i = 0; i < (minute === 0 ? 3 : 2); i++)
+          expect((await kit.call({})).status).toBe(200);
+        vi.setSystemTime(Date.now() + 61_000);
+      }
+      const refused = await kit.call({});
+      expect(await errorOf(refused.clone())).toBe("429 rate_limited");
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+        "per day",
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("the guard: request ownership", () => {
+  it("lets the submitter read, stream and cancel their request", async () => {
+    const kit = createGuardKit();
+    const id = await kit.submit(users.ada);
+    for (const [method, suffix] of [
+      ["GET", "/status?logs=1"],
+      ["GET", "/status/stream?logs=1"],
+      ["GET", ""],
+      ["PUT", "/cancel"],
+    ] as const) {
+      const response = await kit.call({ method, target: requestUrl(id) + suffix, as: users.ada });
+      expect(response.status, `${method} ${suffix}`).toBe(200);
+    }
+  });
+
+  it("answers anyone else 404, as for an id that does not exist, and sends nothing", async () => {
+    const kit = createGuardKit();
+    const id = await kit.submit(users.ada);
+    const calls = kit.fal.mock.calls.length;
+    for (const [method, suffix] of [
+      ["GET", "/status?logs=1"],
+      ["GET", "/status/stream?logs=1"],
+      ["GET", ""],
+      ["PUT", "/cancel"],
+    ] as const) {
+      const theirs = await kit.call({ method, target: requestUrl(id) + suffix, as: users.bob });
+      const unknown = await kit.call({
+        method,
+        target: requestUrl("nope") + suffix,
+        as: users.bob,
+      });
+      expect(theirs.status).toBe(404);
+      expect(await theirs.json()).toEqual(await unknown.json());
+    }
+    expect(kit.fal.mock.calls.length).toBe(calls);
+  });
+});
+
+describe("the guard: audit log", () => {
+  it("writes one entry per request: who, what, outcome, duration and fal request id", async () => {
+    const kit = createGuardKit();
+    const id = await kit.submit(users.ada);
+    await kit.call({ method: "GET", target: `${requestUrl(id)}/status`, as: users.bob });
+    await kit.call({ as: users.signedOut });
+    expect(kit.audit).toEqual([
+      expect.objectContaining({
+        user: "oidc:ada",
+        method: "POST",
+        operation: "submit",
+        endpoint: "fal-ai/flux/dev",
+        status: 200,
+        falRequestId: id,
+        error: null,
+      }),
+      expect.objectContaining({
+        user: "oidc:bob",
+        method: "GET",
+        operation: "status",
+        endpoint: "fal-ai/flux",
+        status: 404,
+        falRequestId: id,
+        error: "request_not_found",
+      }),
+      expect.objectContaining({ user: null, status: 401, error: "unauthenticated" }),
+    ]);
+    for (const entry of kit.audit) expect(entry.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("prints JSON lines without the key, cookies or the prompt", async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+    const kit = createGuardKit({ audit: writeAuditLine });
+    await kit.call({ headers: { cookie: "authjs.session-token=secret-session" } });
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? "")).toMatchObject({ event: "fal_proxy", status: 200 });
+    for (const secret of [serverKey, "server-key", "secret-session", "lighthouse"]) {
+      expect(lines[0]).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,95 @@
+/** A guard wired to the real `createRouteHandler`, with `fetch` (that is, fal) stubbed. */
+import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
+import { vi } from "vitest";
+import type { Access } from "@/lib/auth/access";
+import type { AuditEntry } from "./audit-log";
+import { handleProxyRequest, isAdmittedByGuard, type ProxyGuardConfig } from "./guard";
+import { memoryOwnership } from "./stores/request-ownership";
+import { createSubmitLimiter } from "./stores/submit-limiter";
+
+export const serverKey = "Key server-key-7f3a";
+export const catalog = ["fal-ai/flux/schnell", "fal-ai/flux/dev"];
+export const submitUrl = "https://queue.fal.run/fal-ai/flux/dev";
+export const requestUrl = (id: string) => `https://queue.fal.run/fal-ai/flux/requests/${id}`;
+
+export const users = {
+  ada: { status: "allowed", user: { id: "oidc:ada", email: "ada@example.com" } },
+  bob: { status: "allowed", user: { id: "oidc:bob", email: "bob@example.com" } },
+  stranger: { status: "forbidden", user: { id: "github:9", email: "eve@elsewhere.test" } },
+  signedOut: { status: "signed-out" },
+} satisfies Record<string, Access>;
+
+export type Call = {
+  method?: string;
+  target?: string | string[];
+  body?: BodyInit;
+  headers?: Record<string, string>;
+  as?: Access;
+};
+
+export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
+  let submits = 0;
+  const fal = vi.fn(async (url: string | URL | Request, _init?: RequestInit): Promise<Response> => {
+    if (String(url).endsWith("/cancel")) return Response.json({ status: "CANCELLATION_REQUESTED" });
+    if (String(url).includes("/requests/")) return Response.json({ status: "IN_QUEUE" });
+    submits += 1;
+    return Response.json(
+      { request_id: `req-${submits}` },
+      { headers: { "x-fal-request-id": `req-${submits}` } },
+    );
+  });
+  vi.stubGlobal("fetch", fal);
+  const audit: AuditEntry[] = [];
+  const config: ProxyGuardConfig = {
+    upstream: createRouteHandler({
+      allowedEndpoints: catalog,
+      allowUnauthorizedRequests: false,
+      isAuthenticated: isAdmittedByGuard,
+      resolveFalAuth: async () => serverKey,
+    }),
+    identify: async () => users.ada,
+    targets: { endpoints: catalog, uploads: false },
+    limiter: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
+    ownership: memoryOwnership(),
+    audit: (entry) => audit.push(entry),
+    maxBodyBytes: 1024,
+    upstreamTimeoutMs: 2_000,
+    ...overrides,
+  };
+
+  const call = ({ method = "POST", target = submitUrl, body, headers = {}, as }: Call) => {
+    const requestHeaders = new Headers(headers);
+    for (const url of [target].flat()) requestHeaders.append("x-fal-target-url", url);
+    if (method === "POST" && body === undefined) {
+      requestHeaders.set("content-type", headers["content-type"] ?? "application/json");
+      body = JSON.stringify({ prompt: "a lighthouse at dusk" });
+    }
+    const request = new Request("http://localhost/api/fal/proxy", {
+      method,
+      headers: requestHeaders,
+      body,
+      ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+    });
+    const identify = as ? async () => as : config.identify;
+    return handleProxyRequest({ ...config, identify }, request);
+  };
+
+  /** Submits as `as` and returns the new fal request id. */
+  const submit = async (as: Access = users.ada) => {
+    const response = await call({ as });
+    return ((await response.json()) as { request_id: string }).request_id;
+  };
+
+  /** What fal received on its n-th call. */
+  const sent = (n = 0) => {
+    const [url, init] = fal.mock.calls[n] ?? [];
+    return { url: String(url), headers: new Headers(init?.headers), body: init?.body };
+  };
+
+  return { config, fal, audit, call, submit, sent };
+}
+
+export async function errorOf(response: Response) {
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  return `${response.status} ${body.error.code}`;
+}

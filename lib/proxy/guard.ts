@@ -1,0 +1,163 @@
+import { NextRequest } from "next/server";
+import type { Access } from "@/lib/auth/access";
+import { AppError, toErrorResponse } from "@/lib/errors/app-error";
+import { isAdmittedByGuard, runAdmitted } from "./admission";
+import type { AuditEntry, AuditSink } from "./audit-log";
+import { buildForwardRequest } from "./forward-request";
+import type { RequestOwnership } from "./stores/request-ownership";
+import type { SubmitCharge, SubmitLimiter } from "./stores/submit-limiter";
+import { type ProxyTarget, parseTarget, type TargetPolicy, targetUrlHeader } from "./target";
+import { cleanUpstreamResponse } from "./upstream-response";
+import { withUpstreamTimeout } from "./upstream-timeout";
+
+export { isAdmittedByGuard };
+
+const proxiedMethods = ["GET", "POST", "PUT"] as const;
+type ProxiedMethod = (typeof proxiedMethods)[number];
+const routeMethods = [...proxiedMethods, "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
+type RouteHandler = (request: Request) => Promise<Response>;
+
+export type ProxyGuardConfig = {
+  /** What `createRouteHandler` returns: it adds the key and calls fal. */
+  upstream: Record<ProxiedMethod, (request: NextRequest) => Promise<Response>>;
+  identify: () => Promise<Access>;
+  targets: TargetPolicy;
+  limiter: SubmitLimiter;
+  ownership: RequestOwnership;
+  audit: AuditSink;
+  maxBodyBytes: number;
+  upstreamTimeoutMs: number;
+};
+
+/**
+ * Route handlers for every method. `configure` runs on the first request, so the environment
+ * is read at run time, not while `next build` imports the route.
+ */
+export function guardProxy(
+  configure: () => ProxyGuardConfig,
+): Record<(typeof routeMethods)[number], RouteHandler> {
+  let config: ProxyGuardConfig | undefined;
+  const handle: RouteHandler = (request) => {
+    config ??= configure();
+    return handleProxyRequest(config, request);
+  };
+  return Object.fromEntries(routeMethods.map((method) => [method, handle])) as Record<
+    (typeof routeMethods)[number],
+    RouteHandler
+  >;
+}
+
+/**
+ * Who asks (401, 403), what they ask for (405, 400, 403), whether it is theirs (404), what
+ * they send (415, 413, 400), how often (429); then the library calls fal, and its answer
+ * goes back streamed with clean headers. Every outcome is one JSON error or fal's response,
+ * and one audit line.
+ */
+export async function handleProxyRequest(
+  config: ProxyGuardConfig,
+  request: Request,
+): Promise<Response> {
+  const started = performance.now();
+  const entry: Omit<AuditEntry, "status" | "durationMs"> = {
+    user: null,
+    method: request.method,
+    operation: null,
+    endpoint: null,
+    falRequestId: null,
+    error: null,
+  };
+  let response: Response;
+  try {
+    const method = proxiedMethod(request.method);
+    entry.user = await admit(config.identify);
+    const target = parseTarget(method, request.headers.get(targetUrlHeader), config.targets);
+    Object.assign(entry, { operation: target.operation, endpoint: target.endpoint });
+    entry.falRequestId = target.requestId ?? null;
+    response = await forward(config, method, target, entry.user, request, (id) => {
+      entry.falRequestId = id;
+    });
+  } catch (error) {
+    response = toErrorResponse(error);
+    entry.error = error instanceof AppError ? error.code : "upstream_unreachable";
+  }
+  config.audit({ ...entry, status: response.status, durationMs: elapsedSince(started) });
+  return response;
+}
+
+async function forward(
+  config: ProxyGuardConfig,
+  method: ProxiedMethod,
+  target: ProxyTarget,
+  userId: string,
+  request: Request,
+  noteRequestId: (id: string) => void,
+): Promise<Response> {
+  const forwarded = await buildForwardRequest(request, target, config.maxBodyBytes);
+  if (target.requestId && (await config.ownership.ownerOf(target.requestId)) !== userId) {
+    // The same answer as for an id that never existed: other users' ids are not confirmed.
+    throw new AppError("request_not_found", 404, "There is no such request.");
+  }
+  let charge: SubmitCharge | undefined;
+  if (target.operation === "submit" || target.operation === "run") {
+    charge = await config.limiter.charge(userId);
+  }
+  const upstream = await withUpstreamTimeout(
+    runAdmitted(userId, () => config.upstream[method](new NextRequest(forwarded))),
+    config.upstreamTimeoutMs,
+  );
+  // fal answered 5xx: it did not run the model, so the user keeps the attempt. After a network
+  // failure or a timeout nobody knows, so the attempt stays counted.
+  if (upstream.status >= 500) await charge?.refund();
+
+  const runId = upstream.headers.get("x-fal-request-id");
+  if (runId) noteRequestId(runId);
+  if (target.operation !== "submit" || !upstream.ok) return cleanUpstreamResponse(upstream);
+
+  // A submit's answer is small JSON: read it to record who owns the new request.
+  const text = await upstream.text();
+  const requestId = submittedRequestId(text);
+  if (requestId) {
+    await config.ownership.record(requestId, userId);
+    noteRequestId(requestId);
+  }
+  return cleanUpstreamResponse(upstream, text);
+}
+
+function proxiedMethod(method: string): ProxiedMethod {
+  if ((proxiedMethods as readonly string[]).includes(method)) return method as ProxiedMethod;
+  throw new AppError("method_not_allowed", 405, `${method} is not proxied.`, {
+    headers: { Allow: proxiedMethods.join(", ") },
+  });
+}
+
+async function admit(identify: () => Promise<Access>): Promise<string> {
+  const access = await identify();
+  if (access.status === "signed-out") {
+    throw new AppError(
+      "unauthenticated",
+      401,
+      "You are signed out. Sign in again to generate images.",
+    );
+  }
+  if (access.status === "forbidden") {
+    throw new AppError(
+      "forbidden",
+      403,
+      `${access.user.email ?? "This account"} is not allowed to use this app.`,
+    );
+  }
+  return access.user.id;
+}
+
+function submittedRequestId(text: string): string | undefined {
+  try {
+    const { request_id } = JSON.parse(text) as { request_id?: unknown };
+    return typeof request_id === "string" ? request_id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function elapsedSince(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
+}

@@ -1,0 +1,62 @@
+import type { Redis } from "ioredis";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import { AppError } from "@/lib/errors/app-error";
+import { storeUnavailable } from "./store-errors";
+
+export type SubmitLimits = { perMinute: number; perDay: number };
+
+/** A consumed submit; refunded when fal never ran it (an upstream 5xx or a network failure). */
+export type SubmitCharge = { refund(): Promise<void> };
+
+export type SubmitLimiter = { charge(userId: string): Promise<SubmitCharge> };
+
+type Window = { limiter: RateLimiterAbstract; per: "minute" | "day"; limit: number };
+
+/**
+ * Per-user limits on model runs, over two windows. In memory for one instance; in Redis
+ * (atomic increments, shared by every instance) when a client is given.
+ */
+export function createSubmitLimiter(limits: SubmitLimits, redis?: Redis): SubmitLimiter {
+  const window = (per: Window["per"], limit: number, duration: number): Window => {
+    const options = { points: limit, duration, keyPrefix: `fal-proxy:submits-per-${per}` };
+    const limiter = redis
+      ? new RateLimiterRedis({ ...options, storeClient: redis })
+      : new RateLimiterMemory(options);
+    return { limiter, per, limit };
+  };
+  const windows = [window("minute", limits.perMinute, 60), window("day", limits.perDay, 86_400)];
+
+  return {
+    async charge(userId) {
+      const charged: Window[] = [];
+      const refund = () =>
+        Promise.all(charged.map((w) => w.limiter.reward(userId, 1))).then(() => undefined);
+      for (const w of windows) {
+        try {
+          await w.limiter.consume(userId, 1);
+          charged.push(w);
+        } catch (outcome) {
+          await refund().catch(() => undefined);
+          if (outcome instanceof RateLimiterRes) throw limitReached(w, outcome);
+          throw storeUnavailable(outcome);
+        }
+      }
+      return { refund };
+    },
+  };
+}
+
+function limitReached(w: Window, outcome: RateLimiterRes): AppError {
+  const seconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
+  return new AppError(
+    "rate_limited",
+    429,
+    `You can start ${w.limit} generations per ${w.per}; that limit is reached.`,
+    { headers: { "Retry-After": String(seconds) }, retryAt: new Date(Date.now() + seconds * 1000) },
+  );
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors/app-error";
+import { parseTarget, queueAppOf, type TargetPolicy } from "./target";
+
+const policy: TargetPolicy = {
+  endpoints: ["fal-ai/flux/schnell", "fal-ai/flux/dev"],
+  uploads: false,
+};
+const queue = "https://queue.fal.run";
+const request = `${queue}/fal-ai/flux/requests/0b6d1c2e-3f4a-4b5c-8d9e-0f1a2b3c4d5e`;
+
+function refusal(method: string, target: string | null, withPolicy = policy) {
+  try {
+    parseTarget(method, target, withPolicy);
+  } catch (error) {
+    if (error instanceof AppError) return `${error.status} ${error.code}`;
+    throw error;
+  }
+  return "accepted";
+}
+
+describe("parseTarget: what the fal client really sends", () => {
+  it.each([
+    ["POST", `${queue}/fal-ai/flux/dev`, "submit", "fal-ai/flux/dev"],
+    ["POST", "https://fal.run/fal-ai/flux/schnell", "run", "fal-ai/flux/schnell"],
+    ["GET", `${request}/status?logs=1`, "status", "fal-ai/flux"],
+    ["GET", `${request}/status?logs=0`, "status", "fal-ai/flux"],
+    ["GET", `${request}/status`, "status", "fal-ai/flux"],
+    ["GET", `${request}/status/stream?logs=1`, "status-stream", "fal-ai/flux"],
+    ["GET", request, "result", "fal-ai/flux"],
+    ["PUT", `${request}/cancel`, "cancel", "fal-ai/flux"],
+  ])("%s %s is a %s of %s", (method, url, operation, endpoint) => {
+    expect(parseTarget(method, url, policy)).toMatchObject({ operation, endpoint });
+  });
+
+  it("names the request id of reads and cancels", () => {
+    expect(parseTarget("PUT", `${request}/cancel`, policy).requestId).toBe(
+      "0b6d1c2e-3f4a-4b5c-8d9e-0f1a2b3c4d5e",
+    );
+  });
+
+  it("lets storage uploads start only when the app enables them", () => {
+    const initiate = "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3";
+    expect(refusal("POST", initiate)).toBe("403 target_not_allowed");
+    expect(refusal("POST", initiate, { ...policy, uploads: true })).toBe("accepted");
+    const multipart =
+      "https://rest.fal.ai/storage/upload/initiate-multipart?storage_type=fal-cdn-v3";
+    expect(refusal("POST", multipart, { ...policy, uploads: true })).toBe("403 target_not_allowed");
+  });
+
+  it("keeps a workflows/ or comfy/ namespace in the queue app", () => {
+    expect(queueAppOf("fal-ai/flux/dev")).toBe("fal-ai/flux");
+    expect(queueAppOf("fal-ai/fast-sdxl")).toBe("fal-ai/fast-sdxl");
+    expect(queueAppOf("workflows/acme/pipeline/v2")).toBe("workflows/acme/pipeline");
+  });
+});
+
+describe("parseTarget: the attack catalogue", () => {
+  it.each([
+    ["no header", null],
+    ["an empty header", ""],
+    ["two headers joined by the platform", `${queue}/fal-ai/flux/dev, https://evil.example`],
+    ["a URL without a scheme", "queue.fal.run/fal-ai/flux/dev"],
+    ["a relative URL", "/fal-ai/flux/dev"],
+    ["garbage", "https://"],
+    ["a scheme downgrade to http", "http://queue.fal.run/fal-ai/flux/dev"],
+    ["a websocket scheme", "wss://fal.run/fal-ai/flux/dev"],
+    ["a file URL", "file:///etc/passwd"],
+    ["user info", "https://user:pass@queue.fal.run/fal-ai/flux/dev"],
+    ["a user name alone", "https://queue.fal.run@evil.example/fal-ai/flux/dev"],
+    ["an explicit default port", "https://queue.fal.run:443/fal-ai/flux/dev"],
+    ["another port", "https://queue.fal.run:8443/fal-ai/flux/dev"],
+    ["a host that is not fal", "https://evil.example/fal-ai/flux/dev"],
+    ["a look-alike suffix", "https://queue.fal.run.evil.example/fal-ai/flux/dev"],
+    ["a look-alike prefix", "https://evilqueue.fal.run/fal-ai/flux/dev"],
+    ["a trailing-dot host", "https://queue.fal.run./fal-ai/flux/dev"],
+    ["an upper-case host", "https://QUEUE.FAL.RUN/fal-ai/flux/dev"],
+    ["an IPv4 literal", "https://104.18.0.1/fal-ai/flux/dev"],
+    ["a decimal IPv4 literal", "https://1745879041/fal-ai/flux/dev"],
+    ["an IPv6 literal", "https://[::1]/fal-ai/flux/dev"],
+    ["a dot-dot segment", `${queue}/fal-ai/flux/dev/../../other/model`],
+    ["a dot segment", `${queue}/fal-ai/./flux/dev`],
+    ["an empty segment", `${queue}/fal-ai//flux/dev`],
+    ["an encoded slash", `${queue}/fal-ai/flux/dev%2F..%2F..%2Fother`],
+    ["a lower-case encoded slash", `${queue}/fal-ai/flux%2fdev`],
+    ["encoded dots", `${queue}/fal-ai/flux/%2e%2e/other`],
+    ["an encoded backslash", `${queue}/fal-ai/flux/dev%5C..%5Cother`],
+    ["double-encoded traversal", `${queue}/fal-ai/flux/dev%252F..%252Fother`],
+    ["a raw backslash", `${queue}/fal-ai\\flux/dev`],
+    ["a fragment", `${queue}/fal-ai/flux/dev#x`],
+    ["a tab inside the URL", `${queue}/fal-ai/flux/\tdev`],
+  ])("refuses %s with 400 invalid_target", (_, target) => {
+    expect(refusal("POST", target)).toBe("400 invalid_target");
+  });
+
+  it.each([
+    ["a model outside the catalog", "POST", "https://fal.run/fal-ai/flux-pro"],
+    ["a path below a catalog model", "POST", `${queue}/fal-ai/flux/dev/extra`],
+    ["a streaming run", "POST", "https://fal.run/fal-ai/flux/dev/stream"],
+    ["a status read of another app", "GET", `${queue}/fal-ai/flux-pro/requests/abc/status`],
+    ["a cancel in another app", "PUT", `${queue}/someone/else/requests/abc/cancel`],
+  ])("refuses %s with 403 model_not_allowed", (_, method, target) => {
+    expect(refusal(method, target)).toBe("403 model_not_allowed");
+  });
+
+  it.each([
+    ["a GET that runs a model on fal.run", "GET", "https://fal.run/fal-ai/flux/dev?prompt=x"],
+    ["a GET that submits to the queue", "GET", `${queue}/fal-ai/flux/dev`],
+    ["a GET of the storage API", "GET", "https://rest.fal.ai/storage/upload/initiate"],
+    ["a GET below a request", "GET", `${request}/logs`],
+    ["a PUT that runs a model", "PUT", "https://fal.run/fal-ai/flux/dev"],
+    ["a PUT to the queue submit URL", "PUT", `${queue}/fal-ai/flux/dev`],
+    ["a PUT that reads a status", "PUT", `${request}/status`],
+    ["a POST for realtime tokens", "POST", "https://rest.fal.ai/tokens"],
+  ])("refuses %s with 403 target_not_allowed", (_, method, target) => {
+    expect(refusal(method, target)).toBe("403 target_not_allowed");
+  });
+
+  it.each([
+    ["a webhook on submit", "POST", `${queue}/fal-ai/flux/dev?fal_webhook=https://evil.example`],
+    ["input smuggled into a run", "POST", "https://fal.run/fal-ai/flux/dev?prompt=x"],
+    ["an unknown status option", "GET", `${request}/status?logs=1&debug=1`],
+    ["a repeated status option", "GET", `${request}/status?logs=1&logs=0`],
+    ["a query on a result", "GET", `${request}?x=1`],
+    ["a query on a cancel", "PUT", `${request}/cancel?force=1`],
+    ["a malformed request id", "GET", `${queue}/fal-ai/flux/requests/a.b/status`],
+  ])("refuses %s with 400 invalid_target", (_, method, target) => {
+    expect(refusal(method, target)).toBe("400 invalid_target");
+  });
+
+  it.each(["DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE"])(
+    "refuses %s with 405",
+    (method) => {
+      expect(refusal(method, `${queue}/fal-ai/flux/dev`)).toBe("405 method_not_allowed");
+    },
+  );
+});

@@ -1,0 +1,152 @@
+import { AppError } from "@/lib/errors/app-error";
+import { falHosts } from "@/lib/fal/fal-hosts";
+
+export const targetUrlHeader = "x-fal-target-url";
+
+/** What a proxied call does at fal; the guard's limits, ownership and audit key on it. */
+export type ProxyOperation =
+  | "submit"
+  | "run"
+  | "status"
+  | "status-stream"
+  | "result"
+  | "cancel"
+  | "upload-initiate";
+
+export type ProxyTarget = {
+  url: URL;
+  operation: ProxyOperation;
+  /** The catalog endpoint (`fal-ai/flux/dev`), its queue app (`fal-ai/flux`) or `storage`. */
+  endpoint: string;
+  /** The fal request id a status, stream, result or cancel is about. */
+  requestId?: string;
+};
+
+export type TargetPolicy = {
+  /** The catalog: the only endpoint ids a POST may run. */
+  endpoints: readonly string[];
+  /** Whether the browser may start storage uploads (`fal.storage.upload`, Blob inputs). */
+  uploads: boolean;
+};
+
+const invalid = (message: string) => new AppError("invalid_target", 400, message);
+const notAllowed = (message: string) => new AppError("target_not_allowed", 403, message);
+
+// Catalog ids and request ids never need more than this, so anything else is refused outright.
+const safeSegment = /^[A-Za-z0-9_~-][A-Za-z0-9_.~-]*$/;
+const requestIdPattern = /^[A-Za-z0-9_-]{1,128}$/;
+const uploadInitiatePath = "/storage/upload/initiate";
+
+/**
+ * Status, result and cancel use the endpoint's queue app: `owner/alias`, with a `workflows/`
+ * or `comfy/` namespace kept in front (as `@fal-ai/client` builds those URLs).
+ */
+export function queueAppOf(endpointId: string): string {
+  const parts = endpointId.split("/");
+  const length = parts[0] === "workflows" || parts[0] === "comfy" ? 3 : 2;
+  return parts.slice(0, length).join("/");
+}
+
+/** Parses the URL a browser asks the proxy to call; throws an `AppError` naming the refusal. */
+export function parseTarget(method: string, raw: string | null, policy: TargetPolicy): ProxyTarget {
+  const url = parseStrictUrl(raw);
+  if (method === "POST") return postTarget(url, policy);
+  if (method === "GET") return getTarget(url, policy);
+  if (method === "PUT") return putTarget(url, policy);
+  throw new AppError("method_not_allowed", 405, `${method} is not proxied.`);
+}
+
+function parseStrictUrl(raw: string | null): URL {
+  if (!raw) throw invalid(`Missing ${targetUrlHeader} header.`);
+  // Two headers arrive joined by ", ": which one the library would use is not worth guessing.
+  if (/[\s,]/.test(raw)) throw invalid(`${targetUrlHeader} must hold exactly one URL.`);
+  if (!URL.canParse(raw)) throw invalid("The target URL does not parse.");
+  const url = new URL(raw);
+  if (url.protocol !== "https:") {
+    throw invalid("Only https targets are proxied: the key never travels in clear text.");
+  }
+  if (url.username || url.password) throw invalid("The target URL must not carry user info.");
+  if (url.port || /^https:\/\/[^/?#]*:/i.test(raw)) {
+    throw invalid("The target URL must not name a port.");
+  }
+  if (!falHosts.has(url.hostname)) {
+    throw invalid(`Only fal's hosts are proxied: ${[...falHosts].join(", ")}.`);
+  }
+  const rawPath = raw.slice(url.origin.length).split(/[?#]/, 1)[0] ?? "";
+  const segments = rawPath.split("/").slice(1);
+  if (rawPath.includes("%") || rawPath.includes("\\")) {
+    throw invalid("The target path must not contain percent-encoded characters or backslashes.");
+  }
+  if (!rawPath.startsWith("/") || !segments.every((s) => safeSegment.test(s))) {
+    throw invalid("The target path must be normalised: no '.', '..' or empty segments.");
+  }
+  if (url.hash || url.href !== raw) throw invalid("The target URL must be in canonical form.");
+  return url;
+}
+
+function onlyQuery(url: URL, allowed: Record<string, readonly string[]>) {
+  for (const [name, value] of url.searchParams) {
+    if (!allowed[name]?.includes(value) || url.searchParams.getAll(name).length > 1) {
+      throw invalid(`The query parameter "${name}" is not allowed here.`);
+    }
+  }
+}
+
+function postTarget(url: URL, policy: TargetPolicy): ProxyTarget {
+  if (url.hostname === "rest.fal.ai") {
+    if (url.pathname !== uploadInitiatePath) throw notAllowed("Only storage uploads are proxied.");
+    if (!policy.uploads) throw notAllowed("Uploads are not enabled on this server.");
+    onlyQuery(url, { storage_type: ["fal-cdn-v3"] });
+    return { url, operation: "upload-initiate", endpoint: "storage" };
+  }
+  const endpoint = url.pathname.slice(1);
+  if (!policy.endpoints.includes(endpoint)) {
+    throw new AppError(
+      "model_not_allowed",
+      403,
+      `The model "${endpoint}" is not enabled on this server.`,
+    );
+  }
+  onlyQuery(url, {});
+  return { url, operation: url.hostname === "fal.run" ? "run" : "submit", endpoint };
+}
+
+const readOperations = {
+  "": "result",
+  "/status": "status",
+  "/status/stream": "status-stream",
+} as const satisfies Record<string, ProxyOperation>;
+
+/** `queue.fal.run/{app}/requests/{id}{suffix}` for an app of the catalog, or a refusal. */
+function queueRequest(url: URL, policy: TargetPolicy, what: string) {
+  if (url.hostname !== "queue.fal.run") throw notAllowed(`${what} only reaches queue.fal.run.`);
+  const match = /^\/(.+?)\/requests\/([^/]+)(\/.*)?$/.exec(url.pathname);
+  if (!match?.[1] || !match[2]) throw notAllowed(`${what} only reaches a queued request.`);
+  const [, app, requestId, suffix = ""] = match;
+  if (!policy.endpoints.some((endpoint) => queueAppOf(endpoint) === app)) {
+    throw new AppError(
+      "model_not_allowed",
+      403,
+      `The model "${app}" is not enabled on this server.`,
+    );
+  }
+  if (!requestIdPattern.test(requestId)) throw invalid("The request id is malformed.");
+  return { app, requestId, suffix };
+}
+
+function getTarget(url: URL, policy: TargetPolicy): ProxyTarget {
+  const { app, requestId, suffix } = queueRequest(url, policy, "GET");
+  if (!Object.hasOwn(readOperations, suffix)) {
+    throw notAllowed("GET only reads a request's status, status stream or result.");
+  }
+  const operation = readOperations[suffix as keyof typeof readOperations];
+  onlyQuery(url, operation === "result" ? {} : { logs: ["0", "1"] });
+  return { url, operation, endpoint: app, requestId };
+}
+
+function putTarget(url: URL, policy: TargetPolicy): ProxyTarget {
+  const { app, requestId, suffix } = queueRequest(url, policy, "PUT");
+  if (suffix !== "/cancel") throw notAllowed("PUT only cancels a request.");
+  onlyQuery(url, {});
+  return { url, operation: "cancel", endpoint: app, requestId };
+}
