@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { configuredProviders } from "@/lib/auth/providers";
+import { stableUserId } from "@/lib/auth/user-id";
 import { serverEnv } from "@/lib/env";
 
 declare module "next-auth" {
@@ -14,8 +15,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt" },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   callbacks: {
+    jwt({ token, account }) {
+      if (account) token.sub = stableUserId(account);
+      return token;
+    },
     session({ session, token }) {
-      // The provider's stable subject id: what rate limits and request ownership key on.
       session.user.id = token.sub ?? "";
       return session;
     },

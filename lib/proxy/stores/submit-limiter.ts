@@ -41,6 +41,8 @@ export function createSubmitLimiter(limits: SubmitLimits, redis?: Redis): Submit
           await w.limiter.consume(userId, 1);
           charged.push(w);
         } catch (outcome) {
+          // A refused attempt counted too: undo it, so the count is what actually ran.
+          if (outcome instanceof RateLimiterRes) charged.push(w);
           await refund().catch(() => undefined);
           if (outcome instanceof RateLimiterRes) throw limitReached(w, outcome);
           throw storeUnavailable(outcome);

@@ -1,0 +1,8 @@
+/**
+ * The id that rate limits and request ownership key on. Without a database Auth.js gives a
+ * new random `sub` at every sign-in, which would reset a user's limits each time they sign in
+ * again; the provider's own account id does not change.
+ */
+export function stableUserId(account: { provider: string; providerAccountId: string }): string {
+  return `${account.provider}:${account.providerAccountId}`;
+}

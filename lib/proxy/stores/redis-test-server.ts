@@ -1,0 +1,50 @@
+/** A throwaway `redis-server` for tests: the real thing, on a free port, with nothing on disk. */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
+
+export type TestRedis = { url: string; stop(): Promise<void> };
+
+export function redisServerBinary(): string {
+  const found = spawnSync("redis-server", ["--version"], { stdio: "ignore" });
+  if (found.error || found.status !== 0) {
+    throw new Error(
+      "redis-server is not installed; the Redis tests need it (Debian: apt-get install -y redis-server; .ci/run installs it).",
+    );
+  }
+  return "redis-server";
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function startTestRedis(): Promise<TestRedis> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    redisServerBinary(),
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Ready to accept connections")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
+  });
+  child.stdout?.resume();
+  const url = `redis://127.0.0.1:${port}`;
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill();
+      }),
+  };
+}

@@ -1,0 +1,96 @@
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { AppError } from "@/lib/errors/app-error";
+import { connectRedis } from "./redis-client";
+import { startTestRedis, type TestRedis } from "./redis-test-server";
+import { memoryOwnership, redisOwnership } from "./request-ownership";
+import { createSubmitLimiter } from "./submit-limiter";
+
+let server: TestRedis;
+const clients: Redis[] = [];
+/** A new connection, as each app instance has its own. */
+const connect = () => {
+  const client = connectRedis(server.url);
+  clients.push(client);
+  return client;
+};
+const uniqueUser = () => `user-${crypto.randomUUID()}`;
+const outcomes = async (attempts: Promise<unknown>[]) => {
+  const settled = await Promise.allSettled(attempts);
+  return {
+    allowed: settled.filter((s) => s.status === "fulfilled").length,
+    limited: settled.filter((s) => s.status === "rejected" && s.reason.code === "rate_limited")
+      .length,
+  };
+};
+
+beforeAll(async () => {
+  server = await startTestRedis();
+});
+afterAll(async () => {
+  for (const client of clients) client.disconnect();
+  await server.stop();
+});
+
+describe.each([
+  ["in memory", () => memoryOwnership()],
+  ["in Redis", () => redisOwnership(connect())],
+])("request ownership %s", (_, create) => {
+  it("remembers who submitted a request, and knows no owner for anything else", async () => {
+    const ownership = create();
+    await ownership.record("req-1", "oidc:ada");
+    expect(await ownership.ownerOf("req-1")).toBe("oidc:ada");
+    expect(await ownership.ownerOf("req-2")).toBeUndefined();
+  });
+});
+
+describe("request ownership in Redis", () => {
+  it("is shared by every instance and expires after a day", async () => {
+    await redisOwnership(connect()).record("req-shared", "oidc:ada");
+    expect(await redisOwnership(connect()).ownerOf("req-shared")).toBe("oidc:ada");
+    const ttl = await connect().ttl("fal-proxy:owner:req-shared");
+    expect(ttl).toBeGreaterThan(86_000);
+    expect(ttl).toBeLessThanOrEqual(86_400);
+  });
+});
+
+describe("submit limits", () => {
+  it("hold exactly in memory under concurrent submits", async () => {
+    const limiter = createSubmitLimiter({ perMinute: 10, perDay: 100 });
+    const user = uniqueUser();
+    const result = await outcomes(Array.from({ length: 25 }, () => limiter.charge(user)));
+    expect(result).toEqual({ allowed: 10, limited: 15 });
+  });
+
+  it("hold exactly across instances sharing Redis", async () => {
+    const instances = [connect(), connect(), connect()].map((redis) =>
+      createSubmitLimiter({ perMinute: 10, perDay: 100 }, redis),
+    );
+    const user = uniqueUser();
+    const attempts = Array.from({ length: 30 }, (_, i) => instances[i % 3]?.charge(user));
+    expect(await outcomes(attempts)).toEqual({ allowed: 10, limited: 20 });
+  });
+
+  it("refund an attempt on every instance", async () => {
+    const [a, b] = [connect(), connect()].map((redis) =>
+      createSubmitLimiter({ perMinute: 2, perDay: 100 }, redis),
+    );
+    const user = uniqueUser();
+    await a?.charge(user);
+    const charge = await b?.charge(user);
+    await expect(a?.charge(user)).rejects.toMatchObject({ code: "rate_limited" });
+    await charge?.refund();
+    await expect(a?.charge(user)).resolves.toBeDefined();
+  });
+
+  it("refuse submits (fail closed) while Redis is unreachable", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const unreachable = connectRedis("redis://127.0.0.1:1");
+    clients.push(unreachable);
+    const limiter = createSubmitLimiter({ perMinute: 10, perDay: 100 }, unreachable);
+    const refusal = await limiter.charge(uniqueUser()).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal).toMatchObject({ code: "store_unavailable", status: 500 });
+    vi.restoreAllMocks();
+  });
+});
