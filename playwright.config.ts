@@ -1,5 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
-import { e2eAppEnv, e2ePorts, e2eSecrets, storageStatePath } from "./e2e/support/e2e-env";
+import {
+  e2eAppEnv,
+  e2ePorts,
+  e2eSecrets,
+  redisPort,
+  secondAppPort,
+  storageStatePath,
+} from "./e2e/support/e2e-env";
 import { findChromium } from "./e2e/support/find-chromium";
 
 const ci = Boolean(process.env.CI);
@@ -43,14 +50,28 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
+      command: `redis-server --port ${redisPort} --bind 127.0.0.1 --save "" --appendonly no`,
+      port: redisPort,
+      reuseExistingServer: !ci,
+    },
+    {
       // The production build, built with the test key in its environment, so the tests can
       // prove that no built asset carries it.
-      command: `npx next build && npx next start --port ${e2ePorts.app}`,
+      command: `npx tsx e2e/support/serve-app.ts ${e2ePorts.app} --build`,
       url: `http://localhost:${e2ePorts.app}/sign-in`,
-      env: e2eAppEnv,
+      env: e2eAppEnv(e2ePorts.app),
       timeout: 300_000,
       reuseExistingServer: !ci,
+      // The build's output; the server's own (audit lines included) goes to e2e/.logs.
       stdout: "pipe",
+    },
+    {
+      // A second instance of the same build: limits and request ownership live in the Redis
+      // both use, as on a platform that runs many instances.
+      command: `npx tsx e2e/support/serve-app.ts ${secondAppPort}`,
+      url: `http://localhost:${secondAppPort}/sign-in`,
+      env: e2eAppEnv(secondAppPort),
+      reuseExistingServer: !ci,
     },
   ],
 });

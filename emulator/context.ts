@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import type { FaultBook, FaultTarget } from "./faults";
 import { sendDetail } from "./http-utils";
 import type { QueueStore } from "./queue-store";
@@ -17,6 +18,8 @@ export interface EmulatorContext {
   publicUrl: string;
   store: QueueStore;
   faults: FaultBook;
+  /** Connections held open by `hang` faults; a reset lets them go. */
+  hanging: Set<Socket>;
   uploads: UploadStore;
   /** Applies to requests submitted from now on; `/__emulator/timing` changes it. */
   timing: Timing;
@@ -37,6 +40,10 @@ export function applyFault(
   if (!fault) return false;
   if (fault.kind === "drop") {
     req.socket.destroy();
+  } else if (fault.kind === "hang") {
+    const socket = req.socket;
+    ctx.hanging.add(socket);
+    socket.once("close", () => ctx.hanging.delete(socket));
   } else {
     sendDetail(res, fault.status, `Emulated fault: ${on} answered ${fault.status}`);
   }

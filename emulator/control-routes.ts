@@ -54,6 +54,7 @@ export async function handleControl(
 
   if (route === "POST reset") {
     ctx.faults.clear();
+    for (const socket of ctx.hanging) socket.destroy();
     ctx.timing = { ...ctx.defaultTiming };
     return sendJson(res, 200, { ok: true, timing: ctx.timing });
   }

@@ -29,6 +29,8 @@ describe("parseFault", () => {
     [{ on: "submit", times: 1.5 }],
     [{ on: "submit", drop: "yes" }],
     [{ on: "submit", drop: true, status: 500 }],
+    [{ on: "submit", drop: true, hang: true }],
+    [{ on: "submit", hang: "forever" }],
   ])("rejects %j", (body) => {
     expect(parseFault(body).ok).toBe(false);
   });

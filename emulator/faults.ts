@@ -1,12 +1,12 @@
 /**
- * Armed failures for tests: the next matching request(s) answer an error status or lose
- * their connection, so the app's error paths can be exercised on demand.
+ * Armed failures for tests: the next matching request(s) answer an error status, lose
+ * their connection or never answer, so the app's error paths can be exercised on demand.
  */
 
 export const FAULT_TARGETS = ["submit", "status", "result", "run", "cancel", "upload"] as const;
 export type FaultTarget = (typeof FAULT_TARGETS)[number];
 
-export type Fault = { kind: "status"; status: number } | { kind: "drop" };
+export type Fault = { kind: "status"; status: number } | { kind: "drop" } | { kind: "hang" };
 
 interface Armed {
   on: FaultTarget;
@@ -29,20 +29,23 @@ export function parseFault(body: unknown): ParsedFault {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return { ok: false, message: "Body must be a JSON object" };
   }
-  const { on, status, drop, times = 1 } = body as Record<string, unknown>;
+  const { on, status, drop, hang, times = 1 } = body as Record<string, unknown>;
   if (!isTarget(on)) {
     return { ok: false, message: `"on" must be one of: ${FAULT_TARGETS.join(", ")}` };
   }
   if (typeof times !== "number" || !Number.isInteger(times) || times < 1 || times > MAX_TIMES) {
     return { ok: false, message: `"times" must be an integer from 1 to ${MAX_TIMES}` };
   }
-  if (drop !== undefined && typeof drop !== "boolean") {
-    return { ok: false, message: '"drop" must be a boolean' };
+  for (const [name, flag] of Object.entries({ drop, hang })) {
+    if (flag !== undefined && typeof flag !== "boolean") {
+      return { ok: false, message: `"${name}" must be a boolean` };
+    }
   }
-  if (drop === true) {
-    if (status !== undefined) return { ok: false, message: 'Give either "status" or "drop"' };
-    return { ok: true, on, fault: { kind: "drop" }, times };
+  if ([status !== undefined, drop === true, hang === true].filter(Boolean).length > 1) {
+    return { ok: false, message: 'Give one of "status", "drop" or "hang"' };
   }
+  if (drop === true) return { ok: true, on, fault: { kind: "drop" }, times };
+  if (hang === true) return { ok: true, on, fault: { kind: "hang" }, times };
   const code = status ?? 500;
   if (typeof code !== "number" || !Number.isInteger(code) || code < 400 || code > 599) {
     return { ok: false, message: '"status" must be an HTTP error status (400-599)' };

@@ -28,6 +28,19 @@ describe("controls", () => {
     await submit();
   });
 
+  it("holds the connection without answering for a hang fault, until a reset", async () => {
+    await emu.control("faults", { on: "submit", hang: true });
+    const pending = post("/queue.fal.run/fal-ai/flux/dev", { prompt: "p" });
+    const outcome = pending.then(
+      () => "answered",
+      () => "connection closed",
+    );
+    await expect.poll(async () => (await emu.control("faults")).body).toEqual({ armed: [] });
+    expect((await emu.control("reset", {})).status).toBe(200);
+    expect(await outcome).toBe("connection closed");
+    await submit();
+  });
+
   it("validates fault and timing bodies", async () => {
     expect((await emu.control("faults", { on: "everything" })).status).toBe(400);
     expect((await emu.control("timing", { queueMs: -1 })).status).toBe(400);

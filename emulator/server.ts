@@ -105,6 +105,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<RunningE
     publicUrl: "",
     store: new QueueStore(),
     faults: new FaultBook(),
+    hanging: new Set(),
     uploads: new UploadStore({ ...DEFAULT_UPLOAD_LIMITS, ...options.uploadLimits }),
     timing: { ...defaultTiming },
     defaultTiming,

@@ -2,6 +2,9 @@ import { type LocalPorts, localAppEnv } from "../../scripts/local-env";
 
 /** Ports apart from demo mode's, so `npm run demo` and the tests can run side by side. */
 export const e2ePorts: LocalPorts = { app: 3100, emulator: 4100, oidc: 4101 };
+/** A second app instance and the Redis both share: limits and ownership must hold across them. */
+export const secondAppPort = 3101;
+export const redisPort = 4102;
 
 /** Fixed test-only secrets: the tests must know them to prove where they do and do not appear. */
 export const e2eSecrets = {
@@ -9,7 +12,24 @@ export const e2eSecrets = {
   authSecret: "e2e-auth-secret-b6f1d0c8a9e2437f8d5c1a0b",
 };
 
-export const e2eAppEnv = localAppEnv(e2ePorts, e2eSecrets);
+/** Users of `@e2e.test` are allowed: each test that counts submits signs in a fresh one. */
+export const allowedTestDomain = "e2e.test";
+export const e2eLimits = { perMinute: 30, upstreamTimeoutMs: 2_000 };
+
+export function e2eAppEnv(port: number) {
+  const env = localAppEnv(e2ePorts, e2eSecrets);
+  return {
+    ...env,
+    AUTH_URL: `http://localhost:${port}`,
+    AUTH_ALLOWED_EMAILS: `${env.AUTH_ALLOWED_EMAILS},@${allowedTestDomain}`,
+    REDIS_URL: `redis://localhost:${redisPort}`,
+    RATE_LIMIT_PER_MINUTE: String(e2eLimits.perMinute),
+    RATE_LIMIT_PER_DAY: "100000",
+    PROXY_UPSTREAM_TIMEOUT_MS: String(e2eLimits.upstreamTimeoutMs),
+  };
+}
+
 export const appUrl = `http://localhost:${e2ePorts.app}`;
+export const secondAppUrl = `http://localhost:${secondAppPort}`;
 export const emulatorUrl = `http://localhost:${e2ePorts.emulator}`;
 export const storageStatePath = "e2e/.auth/demo-user.json";

@@ -1,20 +1,45 @@
-import type { Browser } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { type Browser, request } from "@playwright/test";
 import { encode } from "next-auth/jwt";
-import { appUrl, e2eSecrets } from "./e2e-env";
+import { allowedTestDomain, appUrl, e2eSecrets } from "./e2e-env";
 
 const cookieName = "authjs.session-token";
 
+export type TestUser = { id: string; email: string; name: string };
+
+/** A user nobody has used yet, inside the allow-list: their limits start at zero. */
+export function freshTestUser(label: string): TestUser {
+  const id = randomUUID();
+  return { id: `e2e:${id}`, email: `${label}-${id}@${allowedTestDomain}`, name: label };
+}
+
 /**
- * A browser signed in as someone the local provider does not know, by minting the session
- * cookie Auth.js would set for them. The tests know AUTH_SECRET; an attacker does not.
+ * The session cookie Auth.js would set for `user`, minted with the test AUTH_SECRET, for
+ * people the local provider does not know. An attacker, lacking the secret, cannot do this.
  */
-export async function browserSignedInAs(browser: Browser, user: { email: string; name: string }) {
+export async function sessionCookie(user: { id?: string; email: string; name: string }) {
   const token = await encode({
-    token: { sub: `minted-${user.email}`, email: user.email, name: user.name },
+    token: { sub: user.id ?? `minted-${user.email}`, email: user.email, name: user.name },
     secret: e2eSecrets.authSecret,
     salt: cookieName,
   });
+  return { name: cookieName, value: token };
+}
+
+export async function browserSignedInAs(
+  browser: Browser,
+  user: Parameters<typeof sessionCookie>[0],
+) {
   const context = await browser.newContext();
-  await context.addCookies([{ name: cookieName, value: token, url: appUrl, httpOnly: true }]);
+  await context.addCookies([{ ...(await sessionCookie(user)), url: appUrl, httpOnly: true }]);
   return context;
+}
+
+/** An API client signed in as `user` on any app instance (the cookie goes in every request). */
+export async function apiSignedInAs(user: TestUser) {
+  const { name, value } = await sessionCookie(user);
+  return request.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { cookie: `${name}=${value}` },
+  });
 }

@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { demoUser } from "../scripts/demo-user";
+import { watchAppLog } from "./support/app-log";
+import { e2eLimits, e2ePorts, e2eSecrets } from "./support/e2e-env";
+import { emulator } from "./support/emulator";
+import { browserSignedInAs, freshTestUser } from "./support/sessions";
+
+test.beforeEach(async () => {
+  await emulator.reset();
+});
+
+test("a user over the per-minute limit is told when to come back", async ({ browser }) => {
+  const context = await browserSignedInAs(browser, freshTestUser("busy"));
+  const spend = Array.from({ length: e2eLimits.perMinute }, () =>
+    context.request.post("/api/fal/proxy", {
+      headers: { "x-fal-target-url": "https://queue.fal.run/fal-ai/flux/schnell" },
+      data: { prompt: "Spending the limit" },
+    }),
+  );
+  for (const response of await Promise.all(spend)) expect(response.status()).toBe(200);
+
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByLabel("Prompt").fill("One more than allowed");
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+
+  const alert = page.getByRole("alert").filter({ hasText: "that limit is reached" });
+  await expect(alert).toContainText(
+    new RegExp(
+      `You can start ${e2eLimits.perMinute} generations per minute; that limit is reached\\. Try again at \\d{1,2}:\\d{2}`,
+    ),
+  );
+  await expect(page.getByLabel("Prompt")).toHaveValue("One more than allowed");
+  await context.close();
+});
+
+test("every proxied call leaves one audit line, with ids and outcomes but no secrets or prompt", async ({
+  page,
+  context,
+}) => {
+  const log = watchAppLog(e2ePorts.app);
+  const prompt = "A secret garden behind a blue door";
+  await page.goto("/");
+  await page.getByLabel("Prompt").fill(prompt);
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+  await expect(page.getByRole("img", { name: new RegExp(prompt) })).toBeVisible();
+
+  const lines = log.auditLines().filter((line) => line.user === `oidc:${demoUser.sub}`);
+  const submit = lines.find((line) => line.operation === "submit");
+  expect(submit).toMatchObject({
+    method: "POST",
+    endpoint: "fal-ai/flux/schnell",
+    status: 200,
+    falRequestId: expect.any(String),
+    durationMs: expect.any(Number),
+    error: null,
+  });
+  const reads = lines.filter((line) => line.falRequestId === submit?.falRequestId);
+  expect(reads.map((line) => line.operation)).toEqual(
+    expect.arrayContaining(["submit", "status", "result"]),
+  );
+
+  const session = (await context.cookies()).find((c) => c.name === "authjs.session-token");
+  expect(session?.value.length).toBeGreaterThan(20);
+  for (const secret of [prompt, e2eSecrets.falKey, session?.value ?? "missing"]) {
+    expect(log.text()).not.toContain(secret);
+  }
+});

@@ -1,0 +1,32 @@
+/**
+ * Playwright's web server for the app: `tsx e2e/support/serve-app.ts <port> [--build]`.
+ * Runs `next start` (after `next build` with --build) and copies its output to
+ * `e2e/.logs/app-<port>.log`, so tests can read the audit log and prove that a failure
+ * left no unhandled error behind.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { appLogPath } from "./app-log";
+
+const [port, flag] = process.argv.slice(2);
+if (!port) throw new Error("usage: serve-app.ts <port> [--build]");
+
+if (flag === "--build") {
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+mkdirSync("e2e/.logs", { recursive: true });
+const log = createWriteStream(appLogPath(Number(port)), { flags: "w" });
+const app = spawn("npx", ["next", "start", "--port", port], { stdio: ["ignore", "pipe", "pipe"] });
+for (const [from, to] of [
+  [app.stdout, process.stdout],
+  [app.stderr, process.stderr],
+] as const) {
+  from.on("data", (chunk: Buffer) => {
+    log.write(chunk);
+    to.write(chunk);
+  });
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
+app.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
+import { e2ePorts } from "./support/e2e-env";
+import { emulator } from "./support/emulator";
+
+test.beforeEach(async () => {
+  await emulator.reset();
+});
+
+// `times` covers the fal client's own retries (3 for 502/503/504), so every attempt fails.
+const faults = [
+  { name: "fal answers 500", fault: { status: 500 }, message: /HTTP 500/ },
+  { name: "fal answers 503", fault: { status: 503, times: 4 }, message: /HTTP 503/ },
+  {
+    name: "fal drops the connection",
+    fault: { drop: true, times: 4 },
+    message: /The server could not reach fal/,
+  },
+  {
+    name: "fal never answers",
+    fault: { hang: true, times: 4 },
+    message: /fal did not answer within 2 s/,
+  },
+];
+
+for (const { name, fault, message } of faults) {
+  test(`when ${name}, the user reads a clear message and the server logs no unhandled error`, async ({
+    page,
+  }) => {
+    const log = watchAppLog(e2ePorts.app);
+    await emulator.armFault({ on: "submit", ...fault });
+    await page.goto("/");
+    await page.getByLabel("Prompt").fill(`A prompt for when ${name}`);
+    await page.getByRole("button", { name: "Generate", exact: true }).click();
+
+    // Filtered by text: Next.js adds an empty role="alert" of its own, its route announcer.
+    const alert = page.getByRole("alert").filter({ hasText: message });
+    await expect(alert).toBeVisible({ timeout: 30_000 });
+    await expect(alert.getByRole("button", { name: "Try again" })).toBeVisible();
+    await expect(page.getByLabel("Prompt")).toHaveValue(`A prompt for when ${name}`);
+
+    expect(log.text()).not.toMatch(unhandledErrorPattern);
+    const submits = log.auditLines().filter((line) => line.operation === "submit");
+    expect(submits.length).toBeGreaterThan(0);
+    expect(submits.every((line) => Number(line.status) >= 500)).toBe(true);
+  });
+}
