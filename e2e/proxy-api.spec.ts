@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, request, test } from "@playwright/test";
 import { appUrl } from "./support/e2e-env";
-import { browserSignedInAs } from "./support/sessions";
+import { browserSignedInAs, sessionCookie } from "./support/sessions";
 
 const submitTarget = "https://queue.fal.run/fal-ai/flux/schnell";
 
@@ -18,6 +18,21 @@ test("without a session the proxy answers 401", async () => {
   expect(response.status()).toBe(401);
   expect(await response.json()).toMatchObject({ error: { code: "unauthenticated" } });
   await anonymous.dispose();
+});
+
+test("a session cookie forged without AUTH_SECRET is refused", async () => {
+  const { name, value } = await sessionCookie(
+    { email: "demo@example.com", name: "Demo User" },
+    "a-guessed-secret-that-is-not-the-servers",
+  );
+  const forger = await request.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { cookie: `${name}=${value}` },
+  });
+  const response = await proxyPost(forger, submitTarget);
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toMatchObject({ error: { code: "unauthenticated" } });
+  await forger.dispose();
 });
 
 test("the server attaches its own key and ignores the caller's Authorization", async ({ page }) => {

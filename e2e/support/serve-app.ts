@@ -19,14 +19,11 @@ if (flag === "--build") {
 mkdirSync("e2e/.logs", { recursive: true });
 const log = createWriteStream(appLogPath(Number(port)), { flags: "w" });
 const app = spawn("npx", ["next", "start", "--port", port], { stdio: ["ignore", "pipe", "pipe"] });
-for (const [from, to] of [
-  [app.stdout, process.stdout],
-  [app.stderr, process.stderr],
-] as const) {
-  from.on("data", (chunk: Buffer) => {
-    log.write(chunk);
-    to.write(chunk);
-  });
-}
+// The audit lines are many: they go to the log only; errors go to the terminal as well.
+app.stdout.pipe(log);
+app.stderr.on("data", (chunk: Buffer) => {
+  log.write(chunk);
+  process.stderr.write(chunk);
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
 app.on("exit", (code) => process.exit(code ?? 0));

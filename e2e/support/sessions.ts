@@ -17,10 +17,13 @@ export function freshTestUser(label: string): TestUser {
  * The session cookie Auth.js would set for `user`, minted with the test AUTH_SECRET, for
  * people the local provider does not know. An attacker, lacking the secret, cannot do this.
  */
-export async function sessionCookie(user: { id?: string; email: string; name: string }) {
+export async function sessionCookie(
+  user: { id?: string; email: string; name: string },
+  secret = e2eSecrets.authSecret,
+) {
   const token = await encode({
     token: { sub: user.id ?? `minted-${user.email}`, email: user.email, name: user.name },
-    secret: e2eSecrets.authSecret,
+    secret,
     salt: cookieName,
   });
   return { name: cookieName, value: token };
