@@ -14,6 +14,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: configuredProviders(serverEnv()),
   session: { strategy: "jwt" },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    // A forged or stale session cookie is a visitor's doing, not a server fault: one line,
+    // no stack, so nobody can fill the log with traces by sending bad cookies.
+    error(error) {
+      // `type`, not `name`: class names do not survive minification.
+      if ((error as { type?: string }).type === "JWTSessionError") {
+        console.warn(
+          `auth: session cookie refused (${error.cause instanceof Error ? error.cause.message : "invalid"})`,
+        );
+      } else {
+        console.error(error);
+      }
+    },
+  },
   callbacks: {
     jwt({ token, account }) {
       if (account) token.sub = stableUserId(account);

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, request, test } from "@playwright/test";
-import { appUrl } from "./support/e2e-env";
+import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
+import { appUrl, e2ePorts } from "./support/e2e-env";
 import { browserSignedInAs, sessionCookie } from "./support/sessions";
 
 const submitTarget = "https://queue.fal.run/fal-ai/flux/schnell";
@@ -20,7 +21,8 @@ test("without a session the proxy answers 401", async () => {
   await anonymous.dispose();
 });
 
-test("a session cookie forged without AUTH_SECRET is refused", async () => {
+test("a session cookie forged without AUTH_SECRET is refused, and logged in one line", async () => {
+  const log = watchAppLog(e2ePorts.app);
   const { name, value } = await sessionCookie(
     { email: "demo@example.com", name: "Demo User" },
     "a-guessed-secret-that-is-not-the-servers",
@@ -32,6 +34,8 @@ test("a session cookie forged without AUTH_SECRET is refused", async () => {
   const response = await proxyPost(forger, submitTarget);
   expect(response.status()).toBe(401);
   expect(await response.json()).toMatchObject({ error: { code: "unauthenticated" } });
+  await expect.poll(log.text).toContain("auth: session cookie refused");
+  expect(log.text()).not.toMatch(unhandledErrorPattern);
   await forger.dispose();
 });
 
