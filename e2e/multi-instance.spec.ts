@@ -2,7 +2,9 @@
  * Two `next start` instances sharing one real redis-server, as on a platform that runs many
  * instances: limits and request ownership must hold across them, not per instance.
  */
+
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { callsOnARequest } from "../lib/proxy/calls-on-a-request";
 import { appUrl, e2eLimits, secondAppUrl } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
 import { apiSignedInAs, freshTestUser } from "./support/sessions";
@@ -59,12 +61,7 @@ test("a request submitted through one instance is its owner's on both, and nobod
     expect(status.status(), instance).toBe(202);
     expect(await status.json()).toMatchObject({ status: "IN_QUEUE" });
 
-    for (const [method, suffix] of [
-      ["GET", "/status?logs=1"],
-      ["GET", "/status/stream?logs=1"],
-      ["GET", ""],
-      ["PUT", "/cancel"],
-    ] as const) {
+    for (const [method, suffix] of callsOnARequest) {
       const theirs = await proxy(other, instance, method, request + suffix);
       expect(theirs.status(), `${method} ${suffix} on ${instance}`).toBe(404);
       expect(await theirs.json()).toMatchObject({ error: { code: "request_not_found" } });

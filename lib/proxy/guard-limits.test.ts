@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { writeAuditLine } from "./audit-log";
+import { callsOnARequest } from "./calls-on-a-request";
 import { createGuardKit, errorOf, requestUrl, serverKey, users } from "./guard-test-kit";
 
 afterEach(() => {
@@ -80,12 +81,7 @@ describe("the guard: request ownership", () => {
   it("lets the submitter read, stream and cancel their request", async () => {
     const kit = createGuardKit();
     const id = await kit.submit(users.ada);
-    for (const [method, suffix] of [
-      ["GET", "/status?logs=1"],
-      ["GET", "/status/stream?logs=1"],
-      ["GET", ""],
-      ["PUT", "/cancel"],
-    ] as const) {
+    for (const [method, suffix] of callsOnARequest) {
       const response = await kit.call({ method, target: requestUrl(id) + suffix, as: users.ada });
       expect(response.status, `${method} ${suffix}`).toBe(200);
     }
@@ -95,12 +91,7 @@ describe("the guard: request ownership", () => {
     const kit = createGuardKit();
     const id = await kit.submit(users.ada);
     const calls = kit.fal.mock.calls.length;
-    for (const [method, suffix] of [
-      ["GET", "/status?logs=1"],
-      ["GET", "/status/stream?logs=1"],
-      ["GET", ""],
-      ["PUT", "/cancel"],
-    ] as const) {
+    for (const [method, suffix] of callsOnARequest) {
       const theirs = await kit.call({ method, target: requestUrl(id) + suffix, as: users.bob });
       const unknown = await kit.call({
         method,
