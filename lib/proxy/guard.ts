@@ -48,10 +48,10 @@ export function guardProxy(
 }
 
 /**
- * Who asks (401, 403), what they ask for (405, 400, 403), whether it is theirs (404), what
- * they send (415, 413, 400), how often (429); then the library calls fal, and its answer
- * goes back streamed with clean headers. Every outcome is one JSON error or fal's response,
- * and one audit line.
+ * Which method (405), who asks (401, 403), what for (400, 403), whether the request id is
+ * theirs (404), what they send (415, 413, 400), how often (429); then the library calls fal,
+ * and its answer goes back streamed with clean headers. Every outcome is one JSON error or
+ * fal's response, and one audit line.
  */
 export async function handleProxyRequest(
   config: ProxyGuardConfig,
