@@ -23,8 +23,10 @@ export async function buildForwardRequest(
     const value = request.headers.get(name);
     if (value && values.includes(value)) headers.set(name, value);
   }
-  if (request.method !== "POST")
+  if (request.method !== "POST") {
+    // GET has no body, and the client sends none with a cancel's PUT.
     return new Request(request.url, { method: request.method, headers });
+  }
 
   headers.set("content-type", "application/json");
   const body = await readJsonBody(request, maxBodyBytes);
