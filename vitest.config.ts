@@ -13,5 +13,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     environment: "node",
+    // Dates print the same on every machine.
+    env: { TZ: "UTC" },
   },
 });

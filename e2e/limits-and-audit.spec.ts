@@ -27,7 +27,7 @@ test("a user over the per-minute limit is told when to come back", async ({ brow
   const alert = page.getByRole("alert").filter({ hasText: "that limit is reached" });
   await expect(alert).toContainText(
     new RegExp(
-      `You can start ${e2eLimits.perMinute} generations per minute; that limit is reached\\. Try again at \\d{1,2}:\\d{2}`,
+      `You can start ${e2eLimits.perMinute} generations per minute; that limit is reached\\. Try again in (\\d+ seconds|a second)\\.`,
     ),
   );
   await expect(page.getByLabel("Prompt")).toHaveValue("One more than allowed");

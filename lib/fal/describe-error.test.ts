@@ -1,6 +1,6 @@
 import { ApiError, ValidationError } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
-import { describeError } from "./describe-error";
+import { describeError, whenToRetry } from "./describe-error";
 
 const apiError = (status: number, body: unknown) => new ApiError({ message: "x", status, body });
 
@@ -18,7 +18,7 @@ describe("describeError", () => {
     }
   });
 
-  it("tells a rate-limited user when they may try again, in their own time", () => {
+  it("tells a rate-limited user when they may try again", () => {
     const error = apiError(429, {
       error: {
         code: "rate_limited",
@@ -26,11 +26,23 @@ describe("describeError", () => {
         retryAt: "2026-11-24T15:42:10.000Z",
       },
     });
-    expect(describeError(error, (date) => date.toISOString().slice(11, 16))).toEqual({
+    const now = new Date("2026-11-24T15:41:45.000Z");
+    expect(describeError(error, { now, formatTime: () => "unused" })).toEqual({
       message:
-        "You can start 10 generations per minute; that limit is reached. Try again at 15:42.",
+        "You can start 10 generations per minute; that limit is reached. Try again in 25 seconds.",
       action: "none",
     });
+  });
+
+  it("names the time, and the day when it is not today, for a longer wait", () => {
+    const clock = (now: string) => ({
+      now: new Date(now),
+      formatTime: (date: Date) => date.toISOString().slice(11, 16),
+    });
+    const retryAt = new Date("2026-11-24T15:42:00.000Z");
+    expect(whenToRetry(retryAt, clock("2026-11-24T14:10:00.000Z"))).toBe("at 15:42");
+    expect(whenToRetry(retryAt, clock("2026-11-23T16:00:00.000Z"))).toBe("tomorrow at 15:42");
+    expect(whenToRetry(retryAt, clock("2026-11-24T15:42:00.500Z"))).toBe("in a second");
   });
 
   it("offers a retry for a timeout or an unreachable store, not for a foreign request id", () => {

@@ -37,24 +37,40 @@ const byCode: Record<ErrorCode, ErrorDescription> = {
   upstream_timeout: worthRetrying("fal took too long to answer. Try again."),
 };
 
-const shortTime = (date: Date) => date.toLocaleTimeString([], { timeStyle: "short" });
+type Clock = { now: Date; formatTime: (date: Date) => string };
 
-function describeRefusal({ error }: ErrorBody, formatTime: (date: Date) => string) {
+const browserClock = (): Clock => ({
+  now: new Date(),
+  formatTime: (date) => date.toLocaleTimeString([], { timeStyle: "short" }),
+});
+
+/** "in 25 seconds" for a minute's limit, "at 3:42 PM" or "tomorrow at 9:05 AM" for a day's. */
+export function whenToRetry(retryAt: Date, { now, formatTime }: Clock): string {
+  const seconds = Math.ceil((retryAt.getTime() - now.getTime()) / 1000);
+  if (seconds < 90) return seconds <= 1 ? "in a second" : `in ${seconds} seconds`;
+  const tomorrow = retryAt.toDateString() !== now.toDateString();
+  return `${tomorrow ? "tomorrow " : ""}at ${formatTime(retryAt)}`;
+}
+
+function describeRefusal({ error }: ErrorBody, clock: Clock) {
   const known = byCode[error.code];
   const message = error.message || known.message;
   if (error.code === "rate_limited" && error.retryAt) {
-    return { ...known, message: `${message} Try again at ${formatTime(new Date(error.retryAt))}.` };
+    return {
+      ...known,
+      message: `${message} Try again ${whenToRetry(new Date(error.retryAt), clock)}.`,
+    };
   }
   return { ...known, message };
 }
 
-export function describeError(error: unknown, formatTime = shortTime): ErrorDescription {
+export function describeError(error: unknown, clock = browserClock()): ErrorDescription {
   if (error instanceof ValidationError) {
     const details = error.fieldErrors.map((info) => `${info.loc.at(-1)}: ${info.msg}`).join("; ");
     return { message: `fal rejected the input${details ? ` (${details})` : ""}.`, action: "none" };
   }
   if (error instanceof ApiError) {
-    if (isErrorBody(error.body)) return describeRefusal(error.body, formatTime);
+    if (isErrorBody(error.body)) return describeRefusal(error.body, clock);
     return worthRetrying(`fal could not complete the request (HTTP ${error.status}). Try again.`);
   }
   return worthRetrying(
