@@ -10,10 +10,14 @@ const queue = "https://queue.fal.run";
 const request = `${queue}/fal-ai/flux/requests/0b6d1c2e-3f4a-4b5c-8d9e-0f1a2b3c4d5e`;
 
 function refusal(method: string, target: string | null, withPolicy = policy) {
+  return refusalWithMessage(method, target, withPolicy).split(": ")[0];
+}
+
+function refusalWithMessage(method: string, target: string | null, withPolicy = policy) {
   try {
     parseTarget(method, target, withPolicy);
   } catch (error) {
-    if (error instanceof AppError) return `${error.status} ${error.code}`;
+    if (error instanceof AppError) return `${error.status} ${error.code}: ${error.message}`;
     throw error;
   }
   return "accepted";
@@ -57,40 +61,50 @@ describe("parseTarget: what the fal client really sends", () => {
 
 describe("parseTarget: the attack catalogue", () => {
   it.each([
-    ["no header", null],
-    ["an empty header", ""],
-    ["two headers joined by the platform", `${queue}/fal-ai/flux/dev, https://evil.example`],
-    ["a URL without a scheme", "queue.fal.run/fal-ai/flux/dev"],
-    ["a relative URL", "/fal-ai/flux/dev"],
-    ["garbage", "https://"],
-    ["a scheme downgrade to http", "http://queue.fal.run/fal-ai/flux/dev"],
-    ["a websocket scheme", "wss://fal.run/fal-ai/flux/dev"],
-    ["a file URL", "file:///etc/passwd"],
-    ["user info", "https://user:pass@queue.fal.run/fal-ai/flux/dev"],
-    ["a user name alone", "https://queue.fal.run@evil.example/fal-ai/flux/dev"],
-    ["an explicit default port", "https://queue.fal.run:443/fal-ai/flux/dev"],
-    ["another port", "https://queue.fal.run:8443/fal-ai/flux/dev"],
-    ["a host that is not fal", "https://evil.example/fal-ai/flux/dev"],
-    ["a look-alike suffix", "https://queue.fal.run.evil.example/fal-ai/flux/dev"],
-    ["a look-alike prefix", "https://evilqueue.fal.run/fal-ai/flux/dev"],
-    ["a trailing-dot host", "https://queue.fal.run./fal-ai/flux/dev"],
-    ["an upper-case host", "https://QUEUE.FAL.RUN/fal-ai/flux/dev"],
-    ["an IPv4 literal", "https://104.18.0.1/fal-ai/flux/dev"],
-    ["a decimal IPv4 literal", "https://1745879041/fal-ai/flux/dev"],
-    ["an IPv6 literal", "https://[::1]/fal-ai/flux/dev"],
-    ["a dot-dot segment", `${queue}/fal-ai/flux/dev/../../other/model`],
-    ["a dot segment", `${queue}/fal-ai/./flux/dev`],
-    ["an empty segment", `${queue}/fal-ai//flux/dev`],
-    ["an encoded slash", `${queue}/fal-ai/flux/dev%2F..%2F..%2Fother`],
-    ["a lower-case encoded slash", `${queue}/fal-ai/flux%2fdev`],
-    ["encoded dots", `${queue}/fal-ai/flux/%2e%2e/other`],
-    ["an encoded backslash", `${queue}/fal-ai/flux/dev%5C..%5Cother`],
-    ["double-encoded traversal", `${queue}/fal-ai/flux/dev%252F..%252Fother`],
-    ["a raw backslash", `${queue}/fal-ai\\flux/dev`],
-    ["a fragment", `${queue}/fal-ai/flux/dev#x`],
-    ["a tab inside the URL", `${queue}/fal-ai/flux/\tdev`],
-  ])("refuses %s with 400 invalid_target", (_, target) => {
-    expect(refusal("POST", target)).toBe("400 invalid_target");
+    ["no header", null, "Missing x-fal-target-url"],
+    ["an empty header", "", "Missing x-fal-target-url"],
+    [
+      "two headers joined by the platform",
+      `${queue}/fal-ai/flux/dev, https://evil.example`,
+      "exactly one URL",
+    ],
+    ["a URL without a scheme", "queue.fal.run/fal-ai/flux/dev", "does not parse"],
+    ["a relative URL", "/fal-ai/flux/dev", "does not parse"],
+    ["garbage", "https://", "does not parse"],
+    ["a scheme downgrade to http", "http://queue.fal.run/fal-ai/flux/dev", "Only https"],
+    ["a websocket scheme", "wss://fal.run/fal-ai/flux/dev", "Only https"],
+    ["a file URL", "file:///etc/passwd", "Only https"],
+    ["user info", "https://user:pass@queue.fal.run/fal-ai/flux/dev", "user info"],
+    ["a user name alone", "https://queue.fal.run@evil.example/fal-ai/flux/dev", "user info"],
+    ["an explicit default port", "https://queue.fal.run:443/fal-ai/flux/dev", "port"],
+    ["an empty port", "https://queue.fal.run:/fal-ai/flux/dev", "port"],
+    ["another port", "https://queue.fal.run:8443/fal-ai/flux/dev", "port"],
+    ["a host that is not fal", "https://evil.example/fal-ai/flux/dev", "Only fal's hosts"],
+    [
+      "a look-alike suffix",
+      "https://queue.fal.run.evil.example/fal-ai/flux/dev",
+      "Only fal's hosts",
+    ],
+    ["a look-alike prefix", "https://evilqueue.fal.run/fal-ai/flux/dev", "Only fal's hosts"],
+    ["a trailing-dot host", "https://queue.fal.run./fal-ai/flux/dev", "Only fal's hosts"],
+    ["an upper-case host", "https://QUEUE.FAL.RUN/fal-ai/flux/dev", "canonical form"],
+    ["an IPv4 literal", "https://104.18.0.1/fal-ai/flux/dev", "Only fal's hosts"],
+    ["a decimal IPv4 literal", "https://1745879041/fal-ai/flux/dev", "Only fal's hosts"],
+    ["an IPv6 literal", "https://[::1]/fal-ai/flux/dev", "Only fal's hosts"],
+    ["a dot-dot segment", `${queue}/fal-ai/flux/dev/../../other/model`, "normalised"],
+    ["a dot segment", `${queue}/fal-ai/./flux/dev`, "normalised"],
+    ["an empty segment", `${queue}/fal-ai//flux/dev`, "normalised"],
+    ["an encoded slash", `${queue}/fal-ai/flux/dev%2F..%2F..%2Fother`, "percent-encoded"],
+    ["a lower-case encoded slash", `${queue}/fal-ai/flux%2fdev`, "percent-encoded"],
+    ["encoded dots", `${queue}/fal-ai/flux/%2e%2e/other`, "percent-encoded"],
+    ["an encoded backslash", `${queue}/fal-ai/flux/dev%5C..%5Cother`, "percent-encoded"],
+    ["double-encoded traversal", `${queue}/fal-ai/flux/dev%252F..%252Fother`, "percent-encoded"],
+    ["a raw backslash", `${queue}/fal-ai\\flux/dev`, "backslashes"],
+    ["a fragment", `${queue}/fal-ai/flux/dev#x`, "canonical form"],
+    ["a tab inside the URL", `${queue}/fal-ai/flux/\tdev`, "without spaces"],
+  ])("refuses %s with 400 invalid_target", (_, target, reason) => {
+    expect(refusalWithMessage("POST", target)).toMatch(/^400 invalid_target: /);
+    expect(refusalWithMessage("POST", target)).toContain(reason);
   });
 
   it.each([
@@ -117,15 +131,36 @@ describe("parseTarget: the attack catalogue", () => {
   });
 
   it.each([
-    ["a webhook on submit", "POST", `${queue}/fal-ai/flux/dev?fal_webhook=https://evil.example`],
-    ["input smuggled into a run", "POST", "https://fal.run/fal-ai/flux/dev?prompt=x"],
-    ["an unknown status option", "GET", `${request}/status?logs=1&debug=1`],
-    ["a repeated status option", "GET", `${request}/status?logs=1&logs=0`],
-    ["a query on a result", "GET", `${request}?x=1`],
-    ["a query on a cancel", "PUT", `${request}/cancel?force=1`],
-    ["a malformed request id", "GET", `${queue}/fal-ai/flux/requests/a.b/status`],
-  ])("refuses %s with 400 invalid_target", (_, method, target) => {
-    expect(refusal(method, target)).toBe("400 invalid_target");
+    [
+      "a webhook on submit",
+      "POST",
+      `${queue}/fal-ai/flux/dev?fal_webhook=https://evil.example`,
+      '"fal_webhook" is not allowed',
+    ],
+    [
+      "input smuggled into a run",
+      "POST",
+      "https://fal.run/fal-ai/flux/dev?prompt=x",
+      '"prompt" is not allowed',
+    ],
+    [
+      "an unknown status option",
+      "GET",
+      `${request}/status?logs=1&debug=1`,
+      '"debug" is not allowed',
+    ],
+    ["a repeated status option", "GET", `${request}/status?logs=1&logs=0`, '"logs" is not allowed'],
+    ["a query on a result", "GET", `${request}?x=1`, '"x" is not allowed'],
+    ["a query on a cancel", "PUT", `${request}/cancel?force=1`, '"force" is not allowed'],
+    [
+      "a malformed request id",
+      "GET",
+      `${queue}/fal-ai/flux/requests/a.b/status`,
+      "request id is malformed",
+    ],
+  ])("refuses %s with 400 invalid_target", (_, method, target, reason) => {
+    expect(refusalWithMessage(method, target)).toMatch(/^400 invalid_target: /);
+    expect(refusalWithMessage(method, target)).toContain(reason);
   });
 
   it.each(["DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE"])(

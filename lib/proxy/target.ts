@@ -59,14 +59,17 @@ export function parseTarget(method: string, raw: string | null, policy: TargetPo
 function parseStrictUrl(raw: string | null): URL {
   if (!raw) throw invalid(`Missing ${targetUrlHeader} header.`);
   // Two headers arrive joined by ", ": which one the library would use is not worth guessing.
-  if (/[\s,]/.test(raw)) throw invalid(`${targetUrlHeader} must hold exactly one URL.`);
+  if (/[\s,]/.test(raw))
+    throw invalid(`${targetUrlHeader} must hold exactly one URL, without spaces.`);
   if (!URL.canParse(raw)) throw invalid("The target URL does not parse.");
   const url = new URL(raw);
   if (url.protocol !== "https:") {
     throw invalid("Only https targets are proxied: the key never travels in clear text.");
   }
   if (url.username || url.password) throw invalid("The target URL must not carry user info.");
-  if (url.port || /^https:\/\/[^/?#]*:/i.test(raw)) {
+  // URL drops a default port (":443"), so look at what was written too.
+  const authority = /^https:\/\/([^/?#]*)/i.exec(raw)?.[1] ?? "";
+  if (url.port || /:[0-9]*$/.test(authority)) {
     throw invalid("The target URL must not name a port.");
   }
   if (!falHosts.has(url.hostname)) {
