@@ -3,6 +3,3 @@
  * these, and the emulator stands in for exactly these.
  */
 export const falHosts: ReadonlySet<string> = new Set(["queue.fal.run", "fal.run", "rest.fal.ai"]);
-
-/** The hosts that run models: a POST to them spends credit, so it must name a catalog model. */
-export const modelHosts: ReadonlySet<string> = new Set(["queue.fal.run", "fal.run"]);
