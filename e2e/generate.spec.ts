@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { emulator } from "./support/emulator";
+import { callProxy } from "./support/proxy-calls";
 
 test.beforeEach(async () => {
   await emulator.reset();
@@ -89,10 +90,7 @@ test("signing out elsewhere turns the next generation into a sign-in prompt", as
   await expect(alert).toBeVisible();
   await expect(alert.getByRole("link", { name: "Sign in again" })).toBeVisible();
 
-  const response = await page.request.post("/api/fal/proxy", {
-    headers: { "x-fal-target-url": "https://queue.fal.run/fal-ai/flux/schnell" },
-    data: { prompt: "after sign-out" },
-  });
+  const response = await callProxy(page.request);
   expect(response.status()).toBe(401);
   expect(await response.json()).toMatchObject({ error: { code: "unauthenticated" } });
 });

@@ -3,6 +3,7 @@ import { demoUser } from "../scripts/demo-user";
 import { watchAppLog } from "./support/app-log";
 import { e2eLimits, e2ePorts, e2eSecrets } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
+import { callProxy } from "./support/proxy-calls";
 import { browserSignedInAs, freshTestUser } from "./support/sessions";
 
 test.beforeEach(async () => {
@@ -11,12 +12,7 @@ test.beforeEach(async () => {
 
 test("a user over the per-minute limit is told when to come back", async ({ browser }) => {
   const context = await browserSignedInAs(browser, freshTestUser("busy"));
-  const spend = Array.from({ length: e2eLimits.perMinute }, () =>
-    context.request.post("/api/fal/proxy", {
-      headers: { "x-fal-target-url": "https://queue.fal.run/fal-ai/flux/schnell" },
-      data: { prompt: "Spending the limit" },
-    }),
-  );
+  const spend = Array.from({ length: e2eLimits.perMinute }, () => callProxy(context.request));
   for (const response of await Promise.all(spend)) expect(response.status()).toBe(200);
 
   const page = await context.newPage();

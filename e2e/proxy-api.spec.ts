@@ -1,21 +1,13 @@
-import { type APIRequestContext, expect, request, test } from "@playwright/test";
+import { expect, request, test } from "@playwright/test";
 import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
-import { appUrl, e2ePorts } from "./support/e2e-env";
-import { browserSignedInAs, sessionCookie } from "./support/sessions";
-
-const submitTarget = "https://queue.fal.run/fal-ai/flux/schnell";
-
-function proxyPost(api: APIRequestContext, target: string, headers: Record<string, string> = {}) {
-  return api.post(`${appUrl}/api/fal/proxy`, {
-    headers: { "x-fal-target-url": target, ...headers },
-    data: { prompt: "A proxy test", image_size: "square", num_images: 1 },
-  });
-}
+import { e2ePorts } from "./support/e2e-env";
+import { callProxy } from "./support/proxy-calls";
+import { apiSignedInAs, browserSignedInAs } from "./support/sessions";
 
 test("without a session the proxy answers 401", async () => {
   // An explicit empty state: the config's signed-in storageState would apply otherwise.
   const anonymous = await request.newContext({ storageState: { cookies: [], origins: [] } });
-  const response = await proxyPost(anonymous, submitTarget);
+  const response = await callProxy(anonymous);
   expect(response.status()).toBe(401);
   expect(await response.json()).toMatchObject({ error: { code: "unauthenticated" } });
   await anonymous.dispose();
@@ -23,15 +15,11 @@ test("without a session the proxy answers 401", async () => {
 
 test("a session cookie forged without AUTH_SECRET is refused, and logged in one line", async () => {
   const log = watchAppLog(e2ePorts.app);
-  const { name, value } = await sessionCookie(
+  const forger = await apiSignedInAs(
     { email: "demo@example.com", name: "Demo User" },
     "a-guessed-secret-that-is-not-the-servers",
   );
-  const forger = await request.newContext({
-    storageState: { cookies: [], origins: [] },
-    extraHTTPHeaders: { cookie: `${name}=${value}` },
-  });
-  const response = await proxyPost(forger, submitTarget);
+  const response = await callProxy(forger);
   expect(response.status()).toBe(401);
   expect(await response.json()).toMatchObject({ error: { code: "unauthenticated" } });
   await expect.poll(log.text).toContain("auth: session cookie refused");
@@ -41,8 +29,8 @@ test("a session cookie forged without AUTH_SECRET is refused, and logged in one 
 
 test("the server attaches its own key and ignores the caller's Authorization", async ({ page }) => {
   // The emulator answers 401 to any key but the server's, so a 200 proves whose key was sent.
-  const response = await proxyPost(page.request, submitTarget, {
-    authorization: "Key attacker-supplied-key",
+  const response = await callProxy(page.request, {
+    headers: { authorization: "Key attacker-supplied-key" },
   });
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({
@@ -56,7 +44,7 @@ test("a model outside the catalog is refused", async ({ page }) => {
     "https://queue.fal.run/fal-ai/flux-pro/v1.1-ultra",
     "https://fal.run/fal-ai/some-expensive-video-model",
   ]) {
-    const response = await proxyPost(page.request, target);
+    const response = await callProxy(page.request, { target });
     expect(response.status(), target).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: "model_not_allowed" } });
   }
@@ -69,7 +57,7 @@ test("a target that is not fal is refused", async ({ page }) => {
     "http://queue.fal.run/fal-ai/flux/schnell",
     "not a url",
   ]) {
-    const response = await proxyPost(page.request, target);
+    const response = await callProxy(page.request, { target });
     expect(response.status(), target).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: "invalid_target" } });
   }
@@ -82,7 +70,7 @@ test("a signed-in user outside AUTH_ALLOWED_EMAILS gets 403 and a clear page", a
     email: "stranger@example.org",
     name: "Stranger",
   });
-  const response = await proxyPost(context.request, submitTarget);
+  const response = await callProxy(context.request);
   expect(response.status()).toBe(403);
   expect(await response.json()).toMatchObject({ error: { code: "forbidden" } });
 

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { appUrl } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
-import { apiSignedInAs, freshTestUser, sessionCookie } from "./support/sessions";
+import { queuedRequest, submitThroughProxy } from "./support/proxy-calls";
+import { apiSignedInAs, cookieHeader, freshTestUser } from "./support/sessions";
 
 test("a status stream reaches its owner live through the proxy, not when it ends", async () => {
   await emulator.reset();
@@ -9,19 +10,14 @@ test("a status stream reaches its owner live through the proxy, not when it ends
   await emulator.setTiming({ queueMs: 60_000 });
   const user = freshTestUser("stream");
   const api = await apiSignedInAs(user);
-  const submitted = await api.post(`${appUrl}/api/fal/proxy`, {
-    headers: { "x-fal-target-url": "https://queue.fal.run/fal-ai/flux/schnell" },
-    data: { prompt: "A streamed status" },
-  });
-  const { request_id: id } = (await submitted.json()) as { request_id: string };
+  const id = await submitThroughProxy(api);
 
   // Node's fetch, not Playwright's request API, which reads whole bodies before returning.
-  const { name, value } = await sessionCookie(user);
   const stream = await fetch(`${appUrl}/api/fal/proxy`, {
     headers: {
-      cookie: `${name}=${value}`,
+      cookie: await cookieHeader(user),
       accept: "text/event-stream",
-      "x-fal-target-url": `https://queue.fal.run/fal-ai/flux/requests/${id}/status/stream?logs=1`,
+      "x-fal-target-url": `${queuedRequest(id)}/status/stream?logs=1`,
     },
   });
   expect(stream.status).toBe(200);

@@ -29,6 +29,12 @@ export async function sessionCookie(
   return { name: cookieName, value: token };
 }
 
+/** The `Cookie` header value of `user`'s session. */
+export async function cookieHeader(user: Parameters<typeof sessionCookie>[0], secret?: string) {
+  const { name, value } = await sessionCookie(user, secret);
+  return `${name}=${value}`;
+}
+
 export async function browserSignedInAs(
   browser: Browser,
   user: Parameters<typeof sessionCookie>[0],
@@ -38,11 +44,13 @@ export async function browserSignedInAs(
   return context;
 }
 
-/** An API client signed in as `user` on any app instance (the cookie goes in every request). */
-export async function apiSignedInAs(user: TestUser) {
-  const { name, value } = await sessionCookie(user);
+/**
+ * An API client signed in as `user` on any app instance (the cookie goes in every request);
+ * with another `secret`, a forger's client.
+ */
+export async function apiSignedInAs(user: Parameters<typeof sessionCookie>[0], secret?: string) {
   return request.newContext({
     storageState: { cookies: [], origins: [] },
-    extraHTTPHeaders: { cookie: `${name}=${value}` },
+    extraHTTPHeaders: { cookie: await cookieHeader(user, secret) },
   });
 }

@@ -10,13 +10,16 @@ const forwardedFalHeaders: Partial<Record<ProxyTarget["operation"], Record<strin
   submit: { "x-fal-queue-priority": ["normal", "low"] },
 };
 
-/** The request the library forwards: only what the app's features need, rebuilt from scratch. */
+/**
+ * The request the library forwards: only what the app's features need, rebuilt from scratch.
+ * (The library sets `accept`, `content-type` and `authorization` upstream itself.)
+ */
 export async function buildForwardRequest(
   request: Request,
   target: ProxyTarget,
   maxBodyBytes: number,
 ): Promise<Request> {
-  const headers = new Headers({ [targetUrlHeader]: target.url.href, accept: "application/json" });
+  const headers = new Headers({ [targetUrlHeader]: target.url.href });
   const userAgent = request.headers.get("user-agent");
   if (userAgent) headers.set("user-agent", userAgent);
   for (const [name, values] of Object.entries(forwardedFalHeaders[target.operation] ?? {})) {
@@ -28,7 +31,6 @@ export async function buildForwardRequest(
     return new Request(request.url, { method: request.method, headers });
   }
 
-  headers.set("content-type", "application/json");
   const body = await readJsonBody(request, maxBodyBytes);
   return new Request(request.url, { method: "POST", headers, body });
 }

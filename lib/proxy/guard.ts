@@ -6,14 +6,20 @@ import type { AuditEntry, AuditSink } from "./audit-log";
 import { buildForwardRequest } from "./forward-request";
 import type { RequestOwnership } from "./stores/request-ownership";
 import type { SubmitCharge, SubmitLimiter } from "./stores/submit-limiter";
-import { type ProxyTarget, parseTarget, type TargetPolicy, targetUrlHeader } from "./target";
+import {
+  type ProxiedMethod,
+  type ProxyTarget,
+  parseTarget,
+  proxiedMethod,
+  proxiedMethods,
+  type TargetPolicy,
+  targetUrlHeader,
+} from "./target";
 import { cleanUpstreamResponse } from "./upstream-response";
 import { withUpstreamTimeout } from "./upstream-timeout";
 
 export { isAdmittedByGuard };
 
-const proxiedMethods = ["GET", "POST", "PUT"] as const;
-type ProxiedMethod = (typeof proxiedMethods)[number];
 const routeMethods = [...proxiedMethods, "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
 type RouteHandler = (request: Request) => Promise<Response>;
 
@@ -121,13 +127,6 @@ async function forward(
     noteRequestId(requestId);
   }
   return cleanUpstreamResponse(upstream, text);
-}
-
-function proxiedMethod(method: string): ProxiedMethod {
-  if ((proxiedMethods as readonly string[]).includes(method)) return method as ProxiedMethod;
-  throw new AppError("method_not_allowed", 405, `${method} is not proxied.`, {
-    headers: { Allow: proxiedMethods.join(", ") },
-  });
 }
 
 async function admit(identify: () => Promise<Access>): Promise<string> {

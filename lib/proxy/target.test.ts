@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
-import { parseTarget, queueAppOf, type TargetPolicy } from "./target";
+import { parseTarget, proxiedMethod, queueAppOf, type TargetPolicy } from "./target";
 
 const policy: TargetPolicy = {
   endpoints: ["fal-ai/flux/schnell", "fal-ai/flux/dev"],
@@ -15,7 +15,7 @@ function refusal(method: string, target: string | null, withPolicy = policy) {
 
 function refusalWithMessage(method: string, target: string | null, withPolicy = policy) {
   try {
-    parseTarget(method, target, withPolicy);
+    parseTarget(proxiedMethod(method), target, withPolicy);
   } catch (error) {
     if (error instanceof AppError) return `${error.status} ${error.code}: ${error.message}`;
     throw error;
@@ -34,7 +34,7 @@ describe("parseTarget: what the fal client really sends", () => {
     ["GET", request, "result", "fal-ai/flux"],
     ["PUT", `${request}/cancel`, "cancel", "fal-ai/flux"],
   ])("%s %s is a %s of %s", (method, url, operation, endpoint) => {
-    expect(parseTarget(method, url, policy)).toMatchObject({ operation, endpoint });
+    expect(parseTarget(proxiedMethod(method), url, policy)).toMatchObject({ operation, endpoint });
   });
 
   it("names the request id of reads and cancels", () => {

@@ -47,13 +47,27 @@ export function queueAppOf(endpointId: string): string {
   return parts.slice(0, length).join("/");
 }
 
+/** The methods the fal client uses; anything else is refused with 405 and `Allow`. */
+export const proxiedMethods = ["GET", "POST", "PUT"] as const;
+export type ProxiedMethod = (typeof proxiedMethods)[number];
+
+export function proxiedMethod(method: string): ProxiedMethod {
+  if ((proxiedMethods as readonly string[]).includes(method)) return method as ProxiedMethod;
+  throw new AppError("method_not_allowed", 405, `${method} is not proxied.`, {
+    headers: { Allow: proxiedMethods.join(", ") },
+  });
+}
+
 /** Parses the URL a browser asks the proxy to call; throws an `AppError` naming the refusal. */
-export function parseTarget(method: string, raw: string | null, policy: TargetPolicy): ProxyTarget {
+export function parseTarget(
+  method: ProxiedMethod,
+  raw: string | null,
+  policy: TargetPolicy,
+): ProxyTarget {
   const url = parseStrictUrl(raw);
   if (method === "POST") return postTarget(url, policy);
   if (method === "GET") return getTarget(url, policy);
-  if (method === "PUT") return putTarget(url, policy);
-  throw new AppError("method_not_allowed", 405, `${method} is not proxied.`);
+  return putTarget(url, policy);
 }
 
 function parseStrictUrl(raw: string | null): URL {

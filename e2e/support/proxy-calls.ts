@@ -1,0 +1,32 @@
+import type { APIRequestContext } from "@playwright/test";
+import { appUrl } from "./e2e-env";
+
+export const submitTarget = "https://queue.fal.run/fal-ai/flux/schnell";
+export const queuedRequest = (id: string) => `https://queue.fal.run/fal-ai/flux/requests/${id}`;
+
+type ProxyCall = {
+  method?: string;
+  target?: string;
+  /** Which app instance answers (both share one Redis). */
+  instance?: string;
+  headers?: Record<string, string>;
+};
+
+/** A call to the proxy as the fal client makes it: the real fal URL in `x-fal-target-url`. */
+export function callProxy(
+  api: APIRequestContext,
+  { method = "POST", target = submitTarget, instance = appUrl, headers = {} }: ProxyCall = {},
+) {
+  return api.fetch(`${instance}/api/fal/proxy`, {
+    method,
+    headers: { "x-fal-target-url": target, ...headers },
+    ...(method === "POST" ? { data: { prompt: "A proxy test", num_images: 1 } } : {}),
+  });
+}
+
+/** Submits through the proxy and returns the new fal request id. */
+export async function submitThroughProxy(api: APIRequestContext, instance = appUrl) {
+  const response = await callProxy(api, { instance });
+  if (response.status() !== 200) throw new Error(`submit answered ${response.status()}`);
+  return ((await response.json()) as { request_id: string }).request_id;
+}
