@@ -4,6 +4,7 @@ import type { QueueStatus } from "@fal-ai/client";
 import { useCallback, useRef, useState } from "react";
 import { fal } from "@/lib/fal/browser-client";
 import { describeError, type ErrorDescription } from "@/lib/fal/describe-error";
+import { waitForCompletion } from "@/lib/fal/wait-for-completion";
 import { buildModelInput, type GenerationRequest, type ModelDefinition } from "@/lib/models";
 
 export type GeneratedImage = { url: string; width: number; height: number };
@@ -46,7 +47,10 @@ type Job = {
   cancelRequested: boolean;
 };
 
-/** One generation at a time through `fal.subscribe`, with its queue updates and a cancel. */
+/**
+ * One generation at a time: submit, wait on one status stream (polling if it fails), fetch
+ * the result. Three proxy calls where `fal.subscribe`'s polling makes two a second.
+ */
 export function useGeneration() {
   const [state, setState] = useState<GenerationState>({ phase: "idle" });
   const [history, setHistory] = useState<Generation[]>([]);
@@ -87,16 +91,20 @@ export function useGeneration() {
       const startedAt = Date.now();
       setState({ phase: "running", progress: { startedAt, status: "SUBMITTING", logs: [] } });
 
+      const { signal } = current.controller;
       try {
-        const { data, requestId } = await fal.subscribe(model.id, {
+        const { request_id: requestId } = await fal.queue.submit(model.id, {
           input: buildModelInput(model, request),
+          abortSignal: signal,
+        });
+        current.requestId = requestId;
+        updateProgress((progress) => ({ ...progress, requestId, status: "IN_QUEUE" }));
+        if (current.cancelRequested) void sendCancel(current);
+
+        await waitForCompletion(fal.queue, model.id, {
+          requestId,
           logs: true,
-          abortSignal: current.controller.signal,
-          onEnqueue: (id) => {
-            current.requestId = id;
-            updateProgress((progress) => ({ ...progress, requestId: id, status: "IN_QUEUE" }));
-            if (current.cancelRequested) void sendCancel(current);
-          },
+          signal,
           onQueueUpdate: (update: QueueStatus) => {
             if (current.cancelRequested) return;
             updateProgress((progress) => ({
@@ -110,6 +118,7 @@ export function useGeneration() {
             }));
           },
         });
+        const { data } = await fal.queue.result(model.id, { requestId, abortSignal: signal });
         const output = data as ModelOutput;
         const generation: Generation = {
           requestId,

@@ -1,0 +1,78 @@
+import { expect, type Page, test } from "@playwright/test";
+import { emulator } from "./support/emulator";
+
+test.beforeEach(async () => {
+  await emulator.reset();
+  // Long enough for polling every 500 ms to show: several status calls where a stream makes one.
+  await emulator.setTiming({ queueMs: 1_000, runMs: 2_000 });
+});
+
+/**
+ * Every call the page makes to the fal proxy, as `METHOD <fal path and query>`, with the
+ * request id written `{id}` so the list can be compared whole.
+ */
+function recordProxyCalls(page: Page) {
+  const calls: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname !== "/api/fal/proxy") return;
+    const target = new URL(request.headers()["x-fal-target-url"] ?? "invalid:");
+    const path = target.pathname.replace(/\/requests\/[^/]+/, "/requests/{id}");
+    calls.push(`${request.method()} ${path}${target.search}`);
+  });
+  return calls;
+}
+
+async function generate(page: Page, prompt: string) {
+  await page.goto("/");
+  await page.getByLabel("Prompt").fill(prompt);
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+}
+
+const submit = "POST /fal-ai/flux/schnell";
+const statusStream = "GET /fal-ai/flux/requests/{id}/status/stream?logs=1";
+const statusPoll = "GET /fal-ai/flux/requests/{id}/status?logs=1";
+const result = "GET /fal-ai/flux/requests/{id}";
+
+test("one generation costs three proxy calls: submit, one status stream, result", async ({
+  page,
+}) => {
+  const calls = recordProxyCalls(page);
+  await generate(page, "A kite over a windy beach");
+
+  await expect(page.getByRole("status")).toHaveText(/In queue/);
+  await expect(page.getByRole("status")).toHaveText("Generating…");
+  await expect(page.getByRole("img", { name: /A kite over a windy beach/ })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Done: 1 image.");
+
+  expect(calls).toEqual([submit, statusStream, result]);
+});
+
+const streamFaults = [
+  { name: "answers 500", fault: { status: 500 } },
+  { name: "drops its connection", fault: { drop: true } },
+];
+
+for (const { name, fault } of streamFaults) {
+  test(`when the status stream ${name}, the page polls instead and shows the image`, async ({
+    page,
+  }) => {
+    // The next status request is the stream's: polling, which comes after, is left alone.
+    await emulator.armFault({ on: "status", ...fault });
+    const calls = recordProxyCalls(page);
+    await generate(page, `A lantern on a pier, the stream ${name}`);
+
+    await expect(
+      page.getByRole("list", { name: "Logs" }).getByRole("listitem").first(),
+    ).toBeVisible();
+    await expect(page.getByRole("img", { name: /A lantern on a pier/ })).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText("Done: 1 image.");
+    // Next.js keeps an empty role="alert" of its own, its route announcer: only text counts.
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveCount(0);
+
+    expect(calls.slice(0, 2)).toEqual([submit, statusStream]);
+    expect(calls.at(-1)).toBe(result);
+    const polls = calls.slice(2, -1);
+    expect(polls.length).toBeGreaterThan(0);
+    expect(polls.every((call) => call === statusPoll)).toBe(true);
+  });
+}
