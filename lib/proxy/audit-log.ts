@@ -13,6 +13,11 @@ export type AuditEntry = {
   status: number;
   /** Until the response headers (a status stream stays open longer). */
   durationMs: number;
+  /**
+   * Of `durationMs`, the wait for fal's response headers (through `@fal-ai/server-proxy`);
+   * the rest is the guard's own work. Null when nothing was sent.
+   */
+  upstreamMs: number | null;
   falRequestId: string | null;
   error: ErrorCode | null;
 };

@@ -106,7 +106,7 @@ describe("the guard: request ownership", () => {
 });
 
 describe("the guard: audit log", () => {
-  it("writes one entry per request: who, what, outcome, duration and fal request id", async () => {
+  it("writes one entry per request: who, what, outcome, durations and fal request id", async () => {
     const kit = createGuardKit();
     const id = await kit.submit(users.ada);
     await kit.call({ method: "GET", target: `${requestUrl(id)}/status`, as: users.bob });
@@ -133,6 +133,11 @@ describe("the guard: audit log", () => {
       expect.objectContaining({ user: null, status: 401, error: "unauthenticated" }),
     ]);
     for (const entry of kit.audit) expect(entry.durationMs).toBeGreaterThanOrEqual(0);
+    // Only the submit reached fal: the refusals' lines say nothing was sent.
+    expect(kit.audit.map((entry) => entry.upstreamMs === null)).toEqual([false, true, true]);
+    const [submit] = kit.audit;
+    expect(submit?.upstreamMs).toBeGreaterThanOrEqual(0);
+    expect(submit?.upstreamMs).toBeLessThanOrEqual(submit?.durationMs ?? 0);
   });
 
   it("prints JSON lines without the key, cookies or the prompt", async () => {

@@ -72,16 +72,17 @@ export async function handleProxyRequest(
     endpoint: null,
     falRequestId: null,
     error: null,
+    upstreamMs: null,
   };
   let response: Response;
   try {
     const method = proxiedMethod(request.method);
-    entry.user = await admit(await config.identify(request));
+    entry.user = admit(await config.identify(request));
     const target = parseTarget(method, request.headers.get(targetUrlHeader), config.targets);
     Object.assign(entry, { operation: target.operation, endpoint: target.endpoint });
     entry.falRequestId = target.requestId ?? null;
-    response = await forward(config, method, target, entry.user, request, (id) => {
-      entry.falRequestId = id;
+    response = await forward(config, method, target, entry.user, request, (fields) => {
+      Object.assign(entry, fields);
     });
   } catch (error) {
     response = toErrorResponse(error);
@@ -97,7 +98,7 @@ async function forward(
   target: ProxyTarget,
   userId: string,
   request: Request,
-  noteRequestId: (id: string) => void,
+  note: (fields: Partial<AuditEntry>) => void,
 ): Promise<Response> {
   const forwarded = await buildForwardRequest(request, target, config.maxBodyBytes);
   if (target.requestId && (await config.ownership.ownerOf(target.requestId)) !== userId) {
@@ -108,16 +109,18 @@ async function forward(
   if (target.operation === "submit" || target.operation === "run") {
     charge = await config.limiter.charge(userId);
   }
+  const upstreamStarted = performance.now();
   const upstream = await withUpstreamTimeout(
     runAdmitted(userId, () => config.upstream[method](new NextRequest(forwarded))),
     config.upstreamTimeoutMs,
   );
+  note({ upstreamMs: elapsedSince(upstreamStarted) });
   // fal answered 5xx: it did not run the model, so the user keeps the attempt. After a network
   // failure or a timeout nobody knows, so the attempt stays counted.
   if (upstream.status >= 500) await charge?.refund();
 
   const runId = upstream.headers.get("x-fal-request-id");
-  if (runId) noteRequestId(runId);
+  if (runId) note({ falRequestId: runId });
   if (target.operation !== "submit" || !upstream.ok) return cleanUpstreamResponse(upstream);
 
   // A submit's answer is small JSON: read it to record who owns the new request.
@@ -125,7 +128,7 @@ async function forward(
   const requestId = submittedRequestId(text);
   if (requestId) {
     await config.ownership.record(requestId, userId);
-    noteRequestId(requestId);
+    note({ falRequestId: requestId });
   }
   return cleanUpstreamResponse(upstream, text);
 }
