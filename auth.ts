@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { configuredProviders } from "@/lib/auth/providers";
+import { sessionUserFromToken, warnSessionCookieRefused } from "@/lib/auth/session-token";
 import { stableUserId } from "@/lib/auth/user-id";
 import { serverEnv } from "@/lib/env";
 
@@ -15,14 +16,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt" },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   logger: {
-    // A forged or stale session cookie is a visitor's doing, not a server fault: one line,
-    // no stack, so nobody can fill the log with traces by sending bad cookies.
     error(error) {
       // `type`, not `name`: class names do not survive minification.
       if ((error as { type?: string }).type === "JWTSessionError") {
-        console.warn(
-          `auth: session cookie refused (${error.cause instanceof Error ? error.cause.message : "invalid"})`,
-        );
+        warnSessionCookieRefused(error.cause);
       } else {
         console.error(error);
       }
@@ -34,8 +31,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return token;
     },
     session({ session, token }) {
-      session.user.id = token.sub ?? "";
-      return session;
+      // The proxy reads the same user straight from the token (lib/auth/session-token.ts).
+      return { ...session, user: sessionUserFromToken(token) };
     },
   },
 }));

@@ -1,7 +1,7 @@
 import { expect, request, test } from "@playwright/test";
 import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
 import { e2ePorts } from "./support/e2e-env";
-import { callProxy } from "./support/proxy-calls";
+import { callProxy, queuedRequest } from "./support/proxy-calls";
 import { apiSignedInAs, browserSignedInAs } from "./support/sessions";
 
 test("without a session the proxy answers 401", async () => {
@@ -37,6 +37,21 @@ test("the server attaches its own key and ignores the caller's Authorization", a
     status: "IN_QUEUE",
     request_id: expect.any(String),
   });
+});
+
+test("the proxy reads the session without re-issuing its cookie", async ({ page }) => {
+  const submit = await callProxy(page.request);
+  expect(submit.status()).toBe(200);
+  const { request_id: id } = (await submit.json()) as { request_id: string };
+  const status = await callProxy(page.request, {
+    method: "GET",
+    target: `${queuedRequest(id)}/status`,
+  });
+  expect(status.ok()).toBe(true);
+  // A fresh Set-Cookie on every status call would make each one a write for the browser.
+  for (const response of [submit, status]) {
+    expect(response.headersArray().filter(({ name }) => /^set-cookie$/i.test(name))).toEqual([]);
+  }
 });
 
 test("a model outside the catalog is refused", async ({ page }) => {

@@ -7,11 +7,22 @@ const parseServerEnv = (env: Record<string, string>) => parseEnv({ ...secret, ..
 describe("parseServerEnv", () => {
   it("requires AUTH_SECRET and says how to make one", () => {
     expect(() => parseEnv({})).toThrow(/AUTH_SECRET is not set: make one with `npx auth secret`/);
-    expect(() => parseEnv({ NEXTAUTH_SECRET: "legacy-name" })).not.toThrow();
+    expect(parseEnv({ NEXTAUTH_SECRET: "legacy-name" }).authSecret).toBe("legacy-name");
+  });
+
+  it("names an AUTH_URL that is not a URL", () => {
+    expect(() => parseServerEnv({ AUTH_URL: "example.com" })).toThrow(
+      /AUTH_URL must be a URL such as https:\/\/example.com \(got "example.com"\)/,
+    );
+    expect(parseServerEnv({ AUTH_URL: "https://app.example.com" }).authUrl).toBe(
+      "https://app.example.com",
+    );
   });
 
   it("accepts an environment with only a secret: no key, no providers, anyone allowed", () => {
     expect(parseServerEnv({})).toEqual({
+      authSecret: "test-secret",
+      authUrl: undefined,
       falKey: undefined,
       emulatorUrl: undefined,
       allowList: { kind: "anyone" },

@@ -16,6 +16,7 @@ const optional = z
 const schema = z.object({
   AUTH_SECRET: optional,
   NEXTAUTH_SECRET: optional,
+  AUTH_URL: optional,
   FAL_KEY: optional,
   FAL_KEY_ID: optional,
   FAL_KEY_SECRET: optional,
@@ -37,6 +38,10 @@ const schema = z.object({
 export type OAuthClient = { clientId: string; clientSecret: string };
 
 export type ServerEnv = {
+  /** Encrypts the session cookie; Auth.js reads it too. */
+  authSecret: string;
+  /** The app's public URL, when the request's host is not it. */
+  authUrl: string | undefined;
   /** The value of the upstream `Authorization: Key …` header, or undefined when unset. */
   falKey: string | undefined;
   emulatorUrl: URL | undefined;
@@ -86,7 +91,8 @@ export function parseServerEnv(source: Source): ServerEnv {
   };
 
   // Auth.js reads the secret itself; checking here turns its runtime error into a start-up one.
-  if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) {
+  const authSecret = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
+  if (!authSecret) {
     problems.push(
       "AUTH_SECRET is not set: make one with `npx auth secret` or `openssl rand -base64 32`",
     );
@@ -102,6 +108,9 @@ export function parseServerEnv(source: Source): ServerEnv {
     env.FAL_EMULATOR_URL ? assertLoopbackUrl(env.FAL_EMULATOR_URL) : undefined,
   );
 
+  if (env.AUTH_URL && !URL.canParse(env.AUTH_URL)) {
+    problems.push(`AUTH_URL must be a URL such as https://example.com (got "${env.AUTH_URL}")`);
+  }
   if (env.REDIS_URL && !/^rediss?:\/\/./.test(env.REDIS_URL)) {
     problems.push("REDIS_URL must be a redis:// or rediss:// URL");
   }
@@ -115,10 +124,12 @@ export function parseServerEnv(source: Source): ServerEnv {
     upstreamTimeoutMs: count(env, "PROXY_UPSTREAM_TIMEOUT_MS", 30_000, problems),
   };
 
-  if (problems.length > 0 || !allowList) {
+  if (problems.length > 0 || !allowList || !authSecret) {
     throw new Error(`Invalid server environment:\n- ${problems.join("\n- ")}`);
   }
   return {
+    authSecret,
+    authUrl: env.AUTH_URL,
     falKey: env.FAL_KEY ?? (keyPair && `${keyPair.first}:${keyPair.second}`),
     emulatorUrl,
     allowList,

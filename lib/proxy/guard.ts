@@ -26,7 +26,8 @@ type RouteHandler = (request: Request) => Promise<Response>;
 export type ProxyGuardConfig = {
   /** What `createRouteHandler` returns: it adds the key and calls fal. */
   upstream: Record<ProxiedMethod, (request: NextRequest) => Promise<Response>>;
-  identify: () => Promise<Access>;
+  /** Who sends `request`: read from its session cookie, so it costs almost nothing per call. */
+  identify: (request: Request) => Promise<Access>;
   targets: TargetPolicy;
   limiter: SubmitLimiter;
   ownership: RequestOwnership;
@@ -75,7 +76,7 @@ export async function handleProxyRequest(
   let response: Response;
   try {
     const method = proxiedMethod(request.method);
-    entry.user = await admit(config.identify);
+    entry.user = await admit(await config.identify(request));
     const target = parseTarget(method, request.headers.get(targetUrlHeader), config.targets);
     Object.assign(entry, { operation: target.operation, endpoint: target.endpoint });
     entry.falRequestId = target.requestId ?? null;
@@ -129,8 +130,7 @@ async function forward(
   return cleanUpstreamResponse(upstream, text);
 }
 
-async function admit(identify: () => Promise<Access>): Promise<string> {
-  const access = await identify();
+function admit(access: Access): string {
   if (access.status === "signed-out") {
     throw new AppError(
       "unauthenticated",

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 // The session is Auth.js's job (covered end to end); here the route's own decisions are tested.
 const access = vi.hoisted(() => ({ current: { status: "signed-out" } as Record<string, unknown> }));
-vi.mock("@/lib/auth/access", () => ({ getAccess: async () => access.current }));
+vi.mock("@/lib/auth/access", () => ({ identifyProxyCaller: async () => access.current }));
 
 const user = { id: "u1", email: "ada@example.com", name: "Ada" };
 const submit = (headers: Record<string, string> = {}) =>

@@ -1,5 +1,5 @@
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
-import { getAccess } from "@/lib/auth/access";
+import { identifyProxyCaller } from "@/lib/auth/access";
 import { falAuthorization } from "@/lib/fal/server-credentials";
 import { allowedEndpoints } from "@/lib/models";
 import { guardProxy, isAdmittedByGuard } from "@/lib/proxy/guard";
@@ -19,7 +19,7 @@ const falProxy = createRouteHandler({
 
 export const { GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS } = guardProxy(() => ({
   upstream: falProxy,
-  identify: getAccess,
+  identify: identifyProxyCaller,
   targets: { endpoints: allowedEndpoints, uploads: false },
   ...proxyRuntime(),
 }));

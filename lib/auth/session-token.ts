@@ -1,0 +1,100 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import type { Session } from "next-auth";
+import { decode, getToken, type JWT } from "next-auth/jwt";
+
+export type SessionUser = Session["user"];
+
+/** Reads the Auth.js session of a request from its cookie alone: the signed-in user, or null. */
+export type SessionTokenReader = (headers: Headers) => Promise<SessionUser | null>;
+
+export type SessionTokenReaderOptions = {
+  /** `AUTH_SECRET`: the key Auth.js encrypts the session cookie with. */
+  secret: string;
+  /** `AUTH_URL`, when set: its scheme decides the cookie's name, as it does for Auth.js. */
+  authUrl?: string;
+  /** How many distinct session cookies to remember. */
+  maxEntries?: number;
+  /** How long a verified cookie is trusted without decrypting it again. */
+  maxAgeMs?: number;
+  now?: () => number;
+};
+
+/** A cached token is dropped this long before it expires, so a request never rides on a
+ * token that expires while it runs. */
+const expiryMarginMs = 5_000;
+
+/** The user Auth.js puts in the session for this token (see the `session` callback in auth.ts). */
+export function sessionUserFromToken(token: JWT): SessionUser {
+  return {
+    id: token.sub ?? "",
+    name: token.name ?? null,
+    email: token.email ?? null,
+    image: token.picture ?? null,
+  };
+}
+
+/**
+ * A forged or stale session cookie is a visitor's doing, not a server fault: one line, no
+ * stack, so nobody can fill the log with traces by sending bad cookies.
+ */
+export function warnSessionCookieRefused(reason: unknown): void {
+  console.warn(
+    `auth: session cookie refused (${reason instanceof Error ? reason.message : "invalid"})`,
+  );
+}
+
+/**
+ * Auth.js's own rule (`createActionURL`): the base URL is `AUTH_URL`, else the forwarded
+ * scheme, else https; on https the cookie carries the `__Secure-` prefix.
+ */
+export function sessionCookieName(headers: Headers, authUrl: string | undefined): string {
+  const scheme = authUrl
+    ? new URL(authUrl).protocol
+    : (headers.get("x-forwarded-proto") ?? "https");
+  const secure = scheme.replace(/:$/, "") === "https";
+  return `${secure ? "__Secure-" : ""}authjs.session-token`;
+}
+
+/**
+ * The session check of the proxy, which every status poll and stream pays for. Decrypting
+ * the cookie (what `auth()` does) costs milliseconds, so each distinct cookie is decrypted
+ * once and its user remembered until shortly before the token expires, and never longer
+ * than `maxAgeMs`. Unlike `auth()`, it only reads: it never re-issues the session cookie.
+ * Tampered, expired and foreign tokens fail to decrypt and are not remembered.
+ */
+export function createSessionTokenReader({
+  secret,
+  authUrl,
+  maxEntries = 5_000,
+  maxAgeMs = 60_000,
+  now = Date.now,
+}: SessionTokenReaderOptions): SessionTokenReader {
+  const verified = new LRUCache<string, { user: SessionUser; until: number }>({ max: maxEntries });
+
+  return async (headers) => {
+    const cookieName = sessionCookieName(headers, authUrl);
+    // The cookie only: `getToken` would also take a Bearer token from `Authorization`.
+    const cookieOnly = new Headers({ cookie: headers.get("cookie") ?? "" });
+    // `raw` reassembles a cookie Auth.js split into chunks, without decrypting it.
+    const raw = await getToken({ req: { headers: cookieOnly }, cookieName, secret, raw: true });
+    if (!raw) return null;
+
+    const cached = verified.get(raw);
+    if (cached && now() < cached.until) return cached.user;
+
+    const token = await decode({ token: raw, secret, salt: cookieName }).catch((error: unknown) => {
+      warnSessionCookieRefused(error);
+      return null;
+    });
+    if (!token?.sub) {
+      verified.delete(raw);
+      return null;
+    }
+    const user = sessionUserFromToken(token);
+    const expiresAt = typeof token.exp === "number" ? token.exp * 1000 : Number.POSITIVE_INFINITY;
+    const until = Math.min(now() + maxAgeMs, expiresAt - expiryMarginMs);
+    if (until > now()) verified.set(raw, { user, until });
+    return user;
+  };
+}
