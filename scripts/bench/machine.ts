@@ -1,4 +1,5 @@
 /** What the numbers were measured on. */
+import { execFileSync } from "node:child_process";
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from "node:os";
 
 export type Machine = {
@@ -22,4 +23,15 @@ export function describeMachine(): Machine {
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     loadAtStart: Math.round((loadavg()[0] ?? 0) * 100) / 100,
   };
+}
+
+/** The commit measured, "+ changes" when the work tree differs (the report itself aside). */
+export function describeCommit(): string {
+  const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
+  try {
+    const changed = git("status", "--porcelain", "--", ".", ":!docs/performance.md");
+    return `${git("rev-parse", "--short", "HEAD")}${changed ? " + changes" : ""}`;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
 }

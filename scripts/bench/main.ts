@@ -10,7 +10,7 @@ import { measureClientWeight } from "./client-weight";
 import { benchCookie } from "./fal-calls";
 import { loadTiming } from "./load";
 import { measureLoadTable } from "./load-cases";
-import { describeMachine } from "./machine";
+import { describeCommit, describeMachine } from "./machine";
 import { buildApp, logDir, startApp, startServices, stopAll } from "./processes";
 import { renderReport } from "./report";
 import type { Results } from "./results";
@@ -23,6 +23,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function run(): Promise<Results> {
   const machine = describeMachine();
+  const commit = describeCommit();
   log(`logs: ${logDir}`);
   log("session check (tinybench, own process)…");
   const sessionCheck = await measureSessionCheck();
@@ -45,6 +46,7 @@ async function run(): Promise<Results> {
     const timeToImage = await measureTimeToImage(browser);
     return {
       machine,
+      commit,
       load,
       loadSeconds: loadTiming.seconds,
       sessionCheck,

@@ -3,15 +3,17 @@ import type { ClientWeight } from "./client-weight";
 import type { LoadRow } from "./load-cases";
 import type { Machine } from "./machine";
 import type { SessionCheckReport } from "./session-check";
-import type { Summary } from "./stats";
 import type { StreamLatency } from "./stream-latency";
+import type { TimeToImage } from "./time-to-image";
 
 export type Results = {
   machine: Machine;
+  /** The commit measured, with "+ changes" when the checkout differs from it. */
+  commit: string;
   load: LoadRow[];
   loadSeconds: number;
   sessionCheck: SessionCheckReport;
   streamLatency: StreamLatency;
-  timeToImage: Summary;
+  timeToImage: TimeToImage;
   clientWeight: ClientWeight;
 };

@@ -4,32 +4,14 @@
  * session-check.ts as `node --conditions=react-server --import tsx`: the module imports
  * "server-only", which only that condition lets load outside Next.js. Prints one JSON line.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Bench, type Task } from "tinybench";
+import { createSessionTokenReader } from "@/lib/auth/session-token";
 import { sessionCookie } from "../../e2e/support/sessions";
-import { benchUser } from "./bench-env";
-
-/** lib/auth/session-token.ts: one verification per distinct cookie value, then a cache. */
-type SessionTokenModule = {
-  createSessionTokenReader(options: {
-    secret: string;
-    secureCookie: boolean;
-    maxEntries?: number;
-    maxAgeMs?: number;
-    now?: () => number;
-  }): (headers: Headers) => Promise<{ email?: string | null } | null>;
-};
+import { appUrl, benchUser } from "./bench-env";
 
 /** Milliseconds per check. */
 export type CheckLatency = { p50: number; p99: number; samples: number };
-export type SessionCheckReport = { skipped: string } | { warm: CheckLatency; cold: CheckLatency };
-
-const moduleUrl = new URL("../../lib/auth/session-token.ts", import.meta.url);
-
-function print(report: SessionCheckReport): void {
-  console.log(JSON.stringify(report));
-}
+export type SessionCheckReport = { warm: CheckLatency; cold: CheckLatency };
 
 function latency(task: Task | undefined): CheckLatency {
   const result = task?.result;
@@ -38,27 +20,28 @@ function latency(task: Task | undefined): CheckLatency {
   return { p50, p99, samples: samplesCount };
 }
 
-if (!existsSync(fileURLToPath(moduleUrl))) {
-  print({ skipped: "lib/auth/session-token.ts is not in this checkout yet" });
-} else {
-  const { createSessionTokenReader } = (await import(moduleUrl.href)) as SessionTokenModule;
-  const secret = "bench-session-secret-0123456789abcdef";
-  const { name, value } = await sessionCookie(benchUser, secret);
-  const headers = new Headers({ cookie: `${name}=${value}; other=1` });
-  const options = { secret, secureCookie: false };
+const secret = "bench-session-secret-0123456789abcdef";
+// The bench app's URL is http, so the cookie has no `__Secure-` prefix, as sessionCookie mints it.
+const options = { secret, authUrl: appUrl };
+const { name, value } = await sessionCookie(benchUser, secret);
+const headers = new Headers({ cookie: `${name}=${value}; theme=dark` });
 
-  const reader = createSessionTokenReader(options);
-  const user = await reader(headers);
-  if (user?.email !== benchUser.email) throw new Error("the reader did not accept the cookie");
+const reader = createSessionTokenReader(options);
+const user = await reader(headers);
+if (user?.email !== benchUser.email) throw new Error("the reader did not accept the cookie");
 
-  let fresh = createSessionTokenReader(options);
-  const bench = new Bench({ time: 1_000, warmupTime: 200 });
-  bench.add("warm", () => reader(headers));
-  bench.add("cold", () => fresh(headers), {
-    beforeEach: () => {
-      fresh = createSessionTokenReader(options);
-    },
-  });
-  await bench.run();
-  print({ warm: latency(bench.getTask("warm")), cold: latency(bench.getTask("cold")) });
-}
+let fresh = createSessionTokenReader(options);
+const bench = new Bench({ time: 1_000, warmupTime: 200 });
+bench.add("warm", () => reader(headers));
+bench.add("cold", () => fresh(headers), {
+  beforeEach: () => {
+    fresh = createSessionTokenReader(options);
+  },
+});
+await bench.run();
+console.log(
+  JSON.stringify({
+    warm: latency(bench.getTask("warm")),
+    cold: latency(bench.getTask("cold")),
+  } satisfies SessionCheckReport),
+);

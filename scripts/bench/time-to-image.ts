@@ -3,7 +3,7 @@
  * showing the image: one generation at a time in Chromium, through the real UI, with the
  * page's own clock read in the image's `load` event.
  */
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Page, Request } from "@playwright/test";
 import { appUrl } from "./bench-env";
 import { signedInContext } from "./browser";
 import { emulator, scheduled } from "./emulator-control";
@@ -34,12 +34,31 @@ function recordImageLoads() {
   );
 }
 
-async function generateOnce(page: Page, prompt: string): Promise<number> {
+/** Milliseconds after the emulator's `completedAt`. */
+type Sample = { resultRequested?: number; imageRequested?: number; shown: number };
+
+/** When (Node's clock, the same as the page's) the browser asked for the result and image. */
+function watchRequests(page: Page) {
+  const seen: { at: number; url: string; target: string | undefined }[] = [];
+  const listener = (request: Request) => {
+    const target = request.headers()["x-fal-target-url"];
+    seen.push({ at: Date.now(), url: request.url(), target });
+  };
+  page.on("request", listener);
+  return {
+    stop: () => page.off("request", listener),
+    resultAt: (id: string) => seen.find((r) => r.target?.endsWith(`/requests/${id}`))?.at,
+    imageAt: () => seen.find((r) => r.url.includes("/files/images/"))?.at,
+  };
+}
+
+async function generateOnce(page: Page, prompt: string): Promise<Sample> {
   await page.getByLabel("Prompt").fill(prompt);
   const submitted = page.waitForResponse(
     (response) =>
       response.url().endsWith("/api/fal/proxy") && response.request().method() === "POST",
   );
+  const requests = watchRequests(page);
   await page.getByRole("button", { name: "Generate", exact: true }).click();
   const response = await submitted;
   if (response.status() !== 200) throw new Error(`the UI's submit answered ${response.status()}`);
@@ -53,21 +72,38 @@ async function generateOnce(page: Page, prompt: string): Promise<number> {
   const load = (await loaded.jsonValue()) as ImageLoad;
   if (load.width <= 0) throw new Error(`the image for "${prompt}" loaded empty`);
   await page.getByRole("button", { name: "Generate", exact: true }).waitFor();
-  return load.at - (await scheduled(requestId, "completedAt"));
+  requests.stop();
+  const completedAt = await scheduled(requestId, "completedAt");
+  const after = (at: number | undefined) => (at === undefined ? undefined : at - completedAt);
+  return {
+    resultRequested: after(requests.resultAt(requestId)),
+    imageRequested: after(requests.imageAt()),
+    shown: load.at - completedAt,
+  };
 }
 
-export async function measureTimeToImage(browser: Browser): Promise<Summary> {
+export type TimeToImage = Record<keyof Sample, Summary | undefined> & { shown: Summary };
+
+export async function measureTimeToImage(browser: Browser): Promise<TimeToImage> {
   await emulator.setTiming(timing);
   const context = await signedInContext(browser);
   const page = await context.newPage();
   await page.addInitScript(recordImageLoads);
   await page.goto(appUrl);
-  const samples: number[] = [];
+  const samples: Sample[] = [];
   // One generation first, unmeasured: the first image also pays for fonts and code paths.
   for (let run = -1; run < imageRuns; run++) {
     const sample = await generateOnce(page, `Bench image ${run + 1} ${Date.now()}`);
     if (run >= 0) samples.push(sample);
   }
   await context.close();
-  return summarize(samples);
+  const summary = (key: keyof Sample) => {
+    const values = samples.flatMap((sample) => sample[key] ?? []);
+    return values.length === samples.length ? summarize(values) : undefined;
+  };
+  return {
+    resultRequested: summary("resultRequested"),
+    imageRequested: summary("imageRequested"),
+    shown: summarize(samples.map((sample) => sample.shown)),
+  };
 }
