@@ -39,7 +39,8 @@ function loadSection({ load, loadSeconds }: Results): string {
   return [
     "## The proxy under load",
     "",
-    `autocannon, ${loadSeconds} s per case after a warm-up, every answer checked to be 2xx. ` +
+    `autocannon, ${loadSeconds} s per case (\`BENCH_SECONDS\`) after a warm-up, every answer ` +
+      "checked to be 2xx. " +
       "**emulator**: straight to the emulator with the key, as the server calls fal. " +
       "**proxy**: `/api/fal/proxy` with a session cookie and `x-fal-target-url`: the session " +
       "check, allow-list, target rules, request ownership, limits (set out of reach) and the " +
@@ -80,7 +81,7 @@ function streamSection({ streamLatency }: Results): string {
   return [
     "## Status stream",
     "",
-    "A request queued for 300 ms; its status stream opened (Node `fetch`, parsed with " +
+    "After one unmeasured round: a request queued for 300 ms; its status stream opened (Node `fetch`, parsed with " +
       "eventsource-parser) while it waits. Measured: when the first `IN_PROGRESS` frame is " +
       "parsed, minus the moment the emulator's schedule starts the request (`startedAt` from " +
       "`GET /__emulator/requests/<id>`). The direct row is the emulator's own timer delay.",
