@@ -69,7 +69,7 @@ try {
   writeFileSync(reportPath, report);
   log(`written to ${reportPath}`);
 } catch (error) {
-  console.error(`[bench] failed: ${error instanceof Error ? error.message : error}`);
+  console.error("[bench] failed:", error);
   console.error(`[bench] the app's, emulator's and build's output: ${logDir}`);
   process.exitCode = 1;
 } finally {

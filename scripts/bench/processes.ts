@@ -69,7 +69,10 @@ export async function startServices(): Promise<void> {
 
 /** `next start` on the bench port; its audit lines go to app.log. */
 export async function startApp(): Promise<void> {
-  const child = start("app", [nextBin, "start", "--port", String(benchPorts.app)], benchAppEnv());
+  // The bench's fetch closes idle connections after about 4 s; with Next's default 5 s the
+  // two can race when the bench's timer fires late, and a call fails with "other side closed".
+  const args = [nextBin, "start", "--port", String(benchPorts.app), "--keepAliveTimeout", "65000"];
+  const child = start("app", args, benchAppEnv());
   await waitFor(`${appUrl}/sign-in`, child, "app");
 }
 

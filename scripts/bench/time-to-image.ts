@@ -37,18 +37,41 @@ function recordImageLoads() {
 /** Milliseconds after the emulator's `completedAt`. */
 type Sample = { resultRequested?: number; imageRequested?: number; shown: number };
 
-/** When (Node's clock, the same as the page's) the browser asked for the result and image. */
+/**
+ * When (Node's clock, the same as the page's) the browser asked for the result and image;
+ * and, should the image never come, what the page asked and what was answered.
+ */
 function watchRequests(page: Page) {
-  const seen: { at: number; url: string; target: string | undefined }[] = [];
-  const listener = (request: Request) => {
-    const target = request.headers()["x-fal-target-url"];
-    seen.push({ at: Date.now(), url: request.url(), target });
+  type Seen = { at: number; request: Request; target: string | undefined; outcome?: string };
+  const seen: Seen[] = [];
+  const onRequest = (request: Request) => {
+    seen.push({ at: Date.now(), request, target: request.headers()["x-fal-target-url"] });
   };
-  page.on("request", listener);
+  const settle = (outcome: (request: Request) => Promise<string> | string) => (r: Request) => {
+    const entry = seen.find((s) => s.request === r);
+    if (entry)
+      void Promise.resolve(outcome(r)).then((text) => Object.assign(entry, { outcome: text }));
+  };
+  const onFinished = settle(async (r) => String((await r.response())?.status()));
+  const onFailed = settle((r) => `failed: ${r.failure()?.errorText}`);
+  page.on("request", onRequest);
+  page.on("requestfinished", onFinished);
+  page.on("requestfailed", onFailed);
   return {
-    stop: () => page.off("request", listener),
+    stop: () => {
+      page.off("request", onRequest);
+      page.off("requestfinished", onFinished);
+      page.off("requestfailed", onFailed);
+    },
     resultAt: (id: string) => seen.find((r) => r.target?.endsWith(`/requests/${id}`))?.at,
-    imageAt: () => seen.find((r) => r.url.includes("/files/images/"))?.at,
+    imageAt: () => seen.find((r) => r.request.url().includes("/files/images/"))?.at,
+    describe: () =>
+      seen
+        .map(
+          (r) =>
+            `${r.request.method()} ${r.target ?? r.request.url()}: ${r.outcome ?? "no answer yet"}`,
+        )
+        .join("\n  "),
   };
 }
 
@@ -63,12 +86,16 @@ async function generateOnce(page: Page, prompt: string): Promise<Sample> {
   const response = await submitted;
   if (response.status() !== 200) throw new Error(`the UI's submit answered ${response.status()}`);
   const { request_id: requestId } = (await response.json()) as { request_id: string };
-  const loaded = await page.waitForFunction(
-    (text) =>
-      (window as unknown as Recorder).__benchImageLoads.find((load) => load.alt.startsWith(text)),
-    prompt,
-    { timeout: 30_000 },
-  );
+  const loaded = await page
+    .waitForFunction(
+      (text) =>
+        (window as unknown as Recorder).__benchImageLoads.find((load) => load.alt.startsWith(text)),
+      prompt,
+      { timeout: 30_000 },
+    )
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\nThe page's requests so far:\n  ${requests.describe()}`);
+    });
   const load = (await loaded.jsonValue()) as ImageLoad;
   if (load.width <= 0) throw new Error(`the image for "${prompt}" loaded empty`);
   await page.getByRole("button", { name: "Generate", exact: true }).waitFor();
