@@ -86,10 +86,16 @@ describe("queue with the real client", () => {
     const { request_id: requestId } = await fal.queue.submit(ENDPOINT, {
       input: { prompt: "never" },
     });
-    expect((await emu.control(`requests/${requestId}`)).body).toEqual({
+    const { body: queued } = await emu.control(`requests/${requestId}`);
+    const { submittedAt } = queued as { submittedAt: number };
+    expect(queued).toEqual({
       request_id: requestId,
       endpoint: ENDPOINT,
       status: "IN_QUEUE",
+      submittedAt: expect.any(Number),
+      startedAt: submittedAt + 60_000,
+      completedAt: submittedAt + 60_000 + 150,
+      cancelledAt: null,
     });
 
     await fal.queue.cancel(ENDPOINT, { requestId });

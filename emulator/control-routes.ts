@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorContext, Timing } from "./context";
 import { parseFault } from "./faults";
 import { readJson, sendDetail, sendJson } from "./http-utils";
+import { scheduleTimes } from "./request-lifecycle";
 
 export const MAX_DURATION_MS = 10 * 60 * 1000;
 
@@ -67,6 +68,7 @@ export async function handleControl(
       request_id: record.requestId,
       endpoint: record.endpointId,
       status: ctx.store.phase(record),
+      ...scheduleTimes(record),
     });
   }
   return sendDetail(res, 404, "Not found");

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { logsAt, nextChangeAt, phaseAt, queuePositionAt, type Schedule } from "./request-lifecycle";
+import {
+  logsAt,
+  nextChangeAt,
+  phaseAt,
+  queuePositionAt,
+  type Schedule,
+  scheduleTimes,
+} from "./request-lifecycle";
 
 const T0 = Date.UTC(2025, 0, 1);
 const schedule: Schedule = { submittedAt: T0, queueMs: 400, runMs: 1200, numImages: 2 };
@@ -92,5 +99,31 @@ describe("nextChangeAt", () => {
   it("is null once terminal", () => {
     expect(nextChangeAt(schedule, T0 + 1600)).toBeNull();
     expect(nextChangeAt({ ...schedule, cancelledAt: T0 + 10 }, T0 + 10)).toBeNull();
+  });
+});
+
+describe("scheduleTimes", () => {
+  it("gives the moments the phases change, in epoch ms", () => {
+    expect(scheduleTimes(schedule)).toEqual({
+      submittedAt: T0,
+      startedAt: T0 + 400,
+      completedAt: T0 + 1600,
+      cancelledAt: null,
+    });
+    expect(phaseAt(schedule, T0 + 400)).toBe("IN_PROGRESS");
+    expect(phaseAt(schedule, T0 + 1600)).toBe("COMPLETED");
+  });
+
+  it("has no start or completion that a cancel came before", () => {
+    expect(scheduleTimes({ ...schedule, cancelledAt: T0 + 750 })).toEqual({
+      submittedAt: T0,
+      startedAt: T0 + 400,
+      completedAt: null,
+      cancelledAt: T0 + 750,
+    });
+    expect(scheduleTimes({ ...schedule, cancelledAt: T0 + 400 })).toMatchObject({
+      startedAt: null,
+      completedAt: null,
+    });
   });
 });

@@ -35,6 +35,27 @@ export function runEnd(s: Schedule): number {
   return queueEnd(s) + s.runMs;
 }
 
+/** A request's moments by its schedule, epoch ms (later ones may lie in the future). */
+export interface ScheduleTimes {
+  submittedAt: number;
+  /** When it turns IN_PROGRESS; null when a cancel came first. */
+  startedAt: number | null;
+  /** When it turns COMPLETED; null when a cancel came first. */
+  completedAt: number | null;
+  cancelledAt: number | null;
+}
+
+export function scheduleTimes(s: Schedule): ScheduleTimes {
+  const cancelledAt = s.cancelledAt ?? null;
+  const before = (at: number) => (cancelledAt === null || cancelledAt > at ? at : null);
+  return {
+    submittedAt: s.submittedAt,
+    startedAt: before(queueEnd(s)),
+    completedAt: before(runEnd(s)),
+    cancelledAt,
+  };
+}
+
 export function phaseAt(s: Schedule, now: number): Phase {
   if (s.cancelledAt !== undefined && now >= s.cancelledAt) return "CANCELLED";
   if (now < queueEnd(s)) return "IN_QUEUE";

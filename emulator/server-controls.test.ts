@@ -64,4 +64,28 @@ describe("controls", () => {
     expect((await emu.control(`requests/${slow}`)).body).toMatchObject({ status: "IN_QUEUE" });
     expect((await emu.control("requests/unknown")).status).toBe(404);
   });
+
+  it("reports a request's schedule: when it starts running and when it completes", async () => {
+    await emu.control("timing", { queueMs: 1_000, runMs: 2_000 });
+    const before = Date.now();
+    const { request_id: rid } = await submit();
+    const { body } = await emu.control(`requests/${rid}`);
+    const { submittedAt, startedAt, completedAt } = body as {
+      submittedAt: number;
+      startedAt: number;
+      completedAt: number;
+    };
+    expect(body).toMatchObject({ request_id: rid, status: "IN_QUEUE", cancelledAt: null });
+    expect(submittedAt).toBeGreaterThanOrEqual(before);
+    expect(submittedAt).toBeLessThanOrEqual(Date.now());
+    expect([startedAt - submittedAt, completedAt - submittedAt]).toEqual([1_000, 3_000]);
+
+    await call(`/queue.fal.run/fal-ai/flux/requests/${rid}/cancel`, { method: "PUT" });
+    expect((await emu.control(`requests/${rid}`)).body).toMatchObject({
+      status: "CANCELLED",
+      startedAt: null,
+      completedAt: null,
+      cancelledAt: expect.any(Number),
+    });
+  });
 });

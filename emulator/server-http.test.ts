@@ -20,6 +20,15 @@ function rawRequest(text: string): Promise<string> {
   });
 }
 
+describe("connections", () => {
+  it("leaves idle keep-alive connections for the client to close (no Keep-Alive timeout)", async () => {
+    const res = await fetch(`${emu.url}/__emulator/health`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("connection")).toBe("keep-alive");
+    expect(res.headers.get("keep-alive")).toBeNull();
+  });
+});
+
 describe("auth and routing", () => {
   it.each([
     "/queue.fal.run/fal-ai/flux/dev",

@@ -118,6 +118,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<RunningE
       fail(res, error);
     }
   });
+  // Idle keep-alive connections are left for the client to close. With a server-side
+  // timeout (Node's default 5 s), a client whose own idle timer fires late (undici's do, under
+  // load) can send a request on a connection the emulator is closing: "other side closed".
+  server.keepAliveTimeout = 0;
   server.on("clientError", (_error, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
     else socket.destroy();

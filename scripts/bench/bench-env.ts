@@ -1,0 +1,49 @@
+import { demoUser } from "../demo-user";
+import { type LocalPorts, localAppEnv, randomSecret } from "../local-env";
+
+/** Ports apart from demo mode's (3000, 4010, 4011) and the e2e tests' (3100, 3101, 4100-4102). */
+export const benchPorts: LocalPorts = { app: 3200, emulator: 4200, oidc: 4201 };
+
+export const appUrl = `http://localhost:${benchPorts.app}`;
+export const emulatorUrl = `http://localhost:${benchPorts.emulator}`;
+
+/** Made for this run, like demo mode's: nothing here is a real credential. */
+export const benchSecrets = { falKey: `bench-${randomSecret()}`, authSecret: randomSecret() };
+
+/** Signed in by a minted cookie; on the allow-list (it is the demo user). */
+export const benchUser = { id: "bench:demo-user", email: demoUser.email, name: demoUser.name };
+
+/** The limits sit far above anything a run sends, so the load never meets a 429. */
+const unreachableLimit = "1000000000";
+
+/**
+ * The app's environment: the same as demo mode (emulator, local sign-in), limits out of
+ * reach, no REDIS_URL (limits and ownership in memory), telemetry off.
+ */
+export function benchAppEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...localAppEnv(benchPorts, benchSecrets),
+    NEXT_TELEMETRY_DISABLED: "1",
+    RATE_LIMIT_PER_MINUTE: unreachableLimit,
+    RATE_LIMIT_PER_DAY: unreachableLimit,
+  };
+  delete env.REDIS_URL;
+  return env;
+}
+
+/** fal's URLs as the browser's client sends them in `x-fal-target-url`. */
+export const falTargets = {
+  submit: "https://queue.fal.run/fal-ai/flux/schnell",
+  status: (id: string) => `https://queue.fal.run/fal-ai/flux/requests/${id}/status`,
+  statusStream: (id: string) =>
+    `https://queue.fal.run/fal-ai/flux/requests/${id}/status/stream?logs=1`,
+};
+
+/** The same URL on the emulator, which serves `https://<host>/<path>` as `/<host>/<path>`. */
+export function onEmulator(falUrl: string): string {
+  const url = new URL(falUrl);
+  return `${emulatorUrl}/${url.hostname}${url.pathname}${url.search}`;
+}
+
+export const submitBody = JSON.stringify({ prompt: "A benchmark", num_images: 1 });

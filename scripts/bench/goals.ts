@@ -1,0 +1,30 @@
+/** The issue's goals, each judged on a p50 measured in this run. */
+import type { Results } from "./results";
+import { ms } from "./stats";
+
+export type Verdict = { goal: string; limit: string; measured: string; verdict: string };
+
+function judge(goal: string, limitMs: number, p50: number, extra = ""): Verdict {
+  const limit = `≤ ${ms(limitMs)} p50`;
+  const measured = `${ms(p50)} p50${extra}`;
+  const verdict =
+    p50 <= limitMs
+      ? `met, ${ms(limitMs - p50)} to spare`
+      : `missed by ${ms(p50 - limitMs)} (${(p50 / limitMs).toFixed(1)}× the goal)`;
+  return { goal, limit, measured, verdict };
+}
+
+export function judgeGoals(results: Results): Verdict[] {
+  const stream = results.streamLatency.proxy;
+  const image = results.timeToImage.shown;
+  return [
+    judge("session check with a warm cache", 0.05, results.sessionCheck.warm.p50),
+    judge(
+      "first status event, emulator to reader, through the proxy",
+      50,
+      stream.p50,
+      `, max ${ms(stream.max)}`,
+    ),
+    judge("emulator completes → image shown in Chromium", 150, image.p50, `, max ${ms(image.max)}`),
+  ];
+}

@@ -1,0 +1,54 @@
+/**
+ * The load table: submit and status, at 1 and 16 connections, straight to the emulator and
+ * through the proxy (session, allow-list, target rules, ownership, limits, audit line).
+ */
+import { falTargets, submitBody } from "./bench-env";
+import { emulator } from "./emulator-control";
+import { type Route, request, submit } from "./fal-calls";
+import { type LoadResult, type LoadTarget, measureLoad } from "./load";
+
+export type Operation = "submit" | "status";
+export type LoadRow = {
+  operation: Operation;
+  connections: number;
+  emulator: LoadResult;
+  proxy: LoadResult;
+};
+
+export const connectionCounts = [1, 16] as const;
+
+function target(route: Route, operation: Operation, cookie: string, requestId: string) {
+  if (operation === "submit") {
+    const { url, headers } = request(route, falTargets.submit, cookie, true);
+    return { url, headers, method: "POST", body: submitBody } satisfies LoadTarget;
+  }
+  const { url, headers } = request(route, falTargets.status(requestId), cookie);
+  return { url, headers, method: "GET" } satisfies LoadTarget;
+}
+
+export async function measureLoadTable(
+  cookie: string,
+  progress: (line: string) => void,
+): Promise<LoadRow[]> {
+  // Every request completes the moment it is submitted: the emulator computes status from
+  // the clock and keeps no timers, and no status stream is open during the load.
+  await emulator.setTiming({ queueMs: 0, runMs: 0 });
+  const rows: LoadRow[] = [];
+  for (const connections of connectionCounts) {
+    for (const operation of ["submit", "status"] as const) {
+      // Submitted through the proxy, so the bench user owns it; the emulator asks no owner.
+      const requestId = await submit("proxy", cookie);
+      const measure = (route: Route) =>
+        measureLoad(
+          `${operation} by ${route}, ${connections} conn.`,
+          target(route, operation, cookie, requestId),
+          connections,
+        );
+      const direct = await measure("emulator");
+      const proxied = await measure("proxy");
+      progress(`  ${operation}, ${connections} conn.: emulator and proxy measured`);
+      rows.push({ operation, connections, emulator: direct, proxy: proxied });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,19 @@
+/** Everything one run measures, as the report reads it. */
+import type { ClientWeight } from "./client-weight";
+import type { LoadRow } from "./load-cases";
+import type { Machine } from "./machine";
+import type { SessionCheckReport } from "./session-check";
+import type { StreamLatency } from "./stream-latency";
+import type { TimeToImage } from "./time-to-image";
+
+export type Results = {
+  machine: Machine;
+  /** The commit measured, with "+ changes" when the checkout differs from it. */
+  commit: string;
+  load: LoadRow[];
+  loadSeconds: number;
+  sessionCheck: SessionCheckReport;
+  streamLatency: StreamLatency;
+  timeToImage: TimeToImage;
+  clientWeight: ClientWeight;
+};
