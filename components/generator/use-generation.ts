@@ -1,9 +1,9 @@
 "use client";
 
 import type { QueueStatus } from "@fal-ai/client";
-import { useCallback, useRef, useState } from "react";
-import { fal } from "@/lib/fal/browser-client";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError, type ErrorDescription } from "@/lib/fal/describe-error";
+import { loadFal } from "@/lib/fal/load-fal";
 import { waitForCompletion } from "@/lib/fal/wait-for-completion";
 import { buildModelInput, type GenerationRequest, type ModelDefinition } from "@/lib/models";
 
@@ -56,6 +56,11 @@ export function useGeneration() {
   const [history, setHistory] = useState<Generation[]>([]);
   const job = useRef<Job | null>(null);
 
+  useEffect(() => {
+    // Fetched once the page is interactive, so the first generate does not wait for it.
+    loadFal().catch(() => {}); // a failed load is reported by the generate that needs it
+  }, []);
+
   const updateProgress = useCallback((change: (progress: Progress) => Progress) => {
     setState((current) =>
       current.phase === "running"
@@ -74,6 +79,7 @@ export function useGeneration() {
       current.controller.abort();
       release(current);
       try {
+        const fal = await loadFal();
         await fal.queue.cancel(current.model.id, { requestId: current.requestId });
         setState({ phase: "cancelled" });
       } catch (error) {
@@ -93,6 +99,7 @@ export function useGeneration() {
 
       const { signal } = current.controller;
       try {
+        const fal = await loadFal();
         const { request_id: requestId } = await fal.queue.submit(model.id, {
           input: buildModelInput(model, request),
           abortSignal: signal,

@@ -75,4 +75,16 @@ describe("describeError", () => {
     });
     expect(describeError(error).message).toBe("fal rejected the input (prompt: field required).");
   });
+
+  it("treats anything but fal's errors as not having reached the server", () => {
+    const notFal = "The request did not reach the server. Check your connection and try again.";
+    // A failed load of the fal client's own chunk, and look-alikes without fal's shape.
+    for (const error of [
+      new TypeError("Failed to fetch dynamically imported module"),
+      Object.assign(new Error("x"), { status: 500 }),
+      { name: "ApiError", status: 500, body: {} },
+    ]) {
+      expect(describeError(error)).toEqual({ message: notFal, action: "retry" });
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { ApiError, ValidationError } from "@fal-ai/client";
+import type { ApiError, ValidationError } from "@fal-ai/client";
 import { type ErrorBody, type ErrorCode, isErrorBody } from "@/lib/errors/error-codes";
 
 /** What the UI shows for a failure, and the one action that may fix it. */
@@ -64,12 +64,21 @@ function describeRefusal({ error }: ErrorBody, clock: Clock) {
   return { ...known, message };
 }
 
+// By shape, not `instanceof`: importing fal's classes would put the whole client in the
+// page's first load (see lib/fal/load-fal.ts). The names are set in fal's constructors.
+const isApiError = (error: unknown): error is ApiError<unknown> =>
+  error instanceof Error &&
+  (error.name === "ApiError" || error.name === "ValidationError") &&
+  typeof (error as { status?: unknown }).status === "number";
+const isValidationError = (error: unknown): error is ValidationError =>
+  isApiError(error) && error.name === "ValidationError";
+
 export function describeError(error: unknown, clock = browserClock()): ErrorDescription {
-  if (error instanceof ValidationError) {
+  if (isValidationError(error)) {
     const details = error.fieldErrors.map((info) => `${info.loc.at(-1)}: ${info.msg}`).join("; ");
     return { message: `fal rejected the input${details ? ` (${details})` : ""}.`, action: "none" };
   }
-  if (error instanceof ApiError) {
+  if (isApiError(error)) {
     if (isErrorBody(error.body)) return describeRefusal(error.body, clock);
     return worthRetrying(`fal could not complete the request (HTTP ${error.status}). Try again.`);
   }
