@@ -17,8 +17,19 @@ function judge(goal: string, limitMs: number, p50: number, extra = ""): Verdict 
 export function judgeGoals(results: Results): Verdict[] {
   const stream = results.streamLatency.proxy;
   const image = results.timeToImage.shown;
+  const added = results.load
+    .filter((row) => row.connections === 1)
+    .map((row) =>
+      judge(
+        `the proxy's added latency, ${row.operation}, 1 connection`,
+        1,
+        row.proxy.p50 - row.emulator.p50,
+        `, of it the guard ${ms(row.insideProxy.guardP50)}`,
+      ),
+    );
   return [
     judge("session check with a warm cache", 0.05, results.sessionCheck.warm.p50),
+    ...added,
     judge(
       "first status event, emulator to reader, through the proxy",
       50,

@@ -2,6 +2,7 @@
  * The load table: submit and status, at 1 and 16 connections, straight to the emulator and
  * through the proxy (session, allow-list, target rules, ownership, limits, audit line).
  */
+import { type AuditBreakdown, auditBreakdownSince, auditMark } from "./audit-breakdown";
 import { falTargets, submitBody } from "./bench-env";
 import { emulator } from "./emulator-control";
 import { type Route, request, submit } from "./fal-calls";
@@ -13,6 +14,8 @@ export type LoadRow = {
   connections: number;
   emulator: LoadResult;
   proxy: LoadResult;
+  /** The proxy's measured run, as its own audit lines saw it. */
+  insideProxy: AuditBreakdown;
 };
 
 export const connectionCounts = [1, 16] as const;
@@ -38,16 +41,21 @@ export async function measureLoadTable(
     for (const operation of ["submit", "status"] as const) {
       // Submitted through the proxy, so the bench user owns it; the emulator asks no owner.
       const requestId = await submit("proxy", cookie);
+      let mark = 0;
       const measure = (route: Route) =>
         measureLoad(
           `${operation} by ${route}, ${connections} conn.`,
           target(route, operation, cookie, requestId),
           connections,
+          () => {
+            mark = auditMark();
+          },
         );
       const direct = await measure("emulator");
       const proxied = await measure("proxy");
+      const insideProxy = auditBreakdownSince(mark);
       progress(`  ${operation}, ${connections} conn.: emulator and proxy measured`);
-      rows.push({ operation, connections, emulator: direct, proxy: proxied });
+      rows.push({ operation, connections, emulator: direct, proxy: proxied, insideProxy });
     }
   }
   return rows;

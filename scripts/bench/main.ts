@@ -49,6 +49,7 @@ async function run(): Promise<Results> {
       commit,
       load,
       loadSeconds: loadTiming.seconds,
+      warmupSeconds: loadTiming.warmupSeconds,
       sessionCheck,
       streamLatency,
       timeToImage,

@@ -19,7 +19,7 @@ function machineSection({ machine, commit }: Results): string {
   ].join("\n");
 }
 
-function loadSection({ load, loadSeconds }: Results): string {
+function loadSection({ load, loadSeconds, warmupSeconds }: Results): string {
   const rows = load.map(({ operation, connections, emulator: e, proxy: p }) => [
     operation,
     String(connections),
@@ -39,7 +39,8 @@ function loadSection({ load, loadSeconds }: Results): string {
   return [
     "## The proxy under load",
     "",
-    `autocannon, ${loadSeconds} s per case (\`BENCH_SECONDS\`) after a warm-up, every answer ` +
+    `autocannon, ${loadSeconds} s per case (\`BENCH_SECONDS\`) after a ${warmupSeconds} s ` +
+      "warm-up (`BENCH_WARMUP_SECONDS`), every answer " +
       "checked to be 2xx. " +
       "**emulator**: straight to the emulator with the key, as the server calls fal. " +
       "**proxy**: `/api/fal/proxy` with a session cookie and `x-fal-target-url`: the session " +
@@ -48,6 +49,33 @@ function loadSection({ load, loadSeconds }: Results): string {
       "user owns. The ratios are proxy ÷ emulator from this run.",
     "",
     table(headers, rows, new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11])),
+    "",
+    insideProxySection(load),
+  ].join("\n");
+}
+
+function insideProxySection(load: Results["load"]): string {
+  const rows = load.map(({ operation, connections, proxy, insideProxy: inside }) => [
+    operation,
+    String(connections),
+    ms(proxy.p50),
+    ms(inside.routeP50),
+    ms(inside.upstreamP50),
+    ms(inside.guardP50),
+    ms(proxy.p50 - inside.routeP50),
+  ]);
+  const headers = ["operation", "conn.", "client p50", "route handler", "of it: upstream"];
+  headers.push("of it: guard", "outside the handler");
+  return [
+    "Where the proxy's time goes, from the app's own audit lines for the same runs (p50s): " +
+      "**route handler** is `durationMs`; **upstream** is `upstreamMs`, the time in " +
+      "`@fal-ai/server-proxy` until the emulator's headers (building the request, Next's " +
+      "patched `fetch`, the emulator); **guard** is the rest of the handler (session check, " +
+      "allow-list, target rules, body, ownership, limits); **outside the handler** is the " +
+      "client's p50 minus the handler's: Next's routing, streaming the body out, and the " +
+      "network on loopback.",
+    "",
+    table(headers, rows, new Set([2, 3, 4, 5, 6])),
   ].join("\n");
 }
 
@@ -131,7 +159,34 @@ function weightSection({ clientWeight }: Results): string {
 
 function goalsSection(results: Results): string {
   const rows = judgeGoals(results).map((v) => [v.goal, v.limit, v.measured, v.verdict]);
-  return ["## Goals", "", table(["goal", "limit", "measured", "verdict"], rows)].join("\n");
+  return [
+    "## Goals",
+    "",
+    table(["goal", "limit", "measured", "verdict"], rows),
+    "",
+    addedLatencyNote(results),
+  ].join("\n");
+}
+
+/** What the proxy's added latency at one connection is made of, from this run's audit lines. */
+function addedLatencyNote({ load }: Results): string {
+  const parts = load
+    .filter((row) => row.connections === 1)
+    .map(({ operation, emulator, proxy, insideProxy: inside }) => {
+      const outside = proxy.p50 - inside.routeP50;
+      return (
+        `${operation}: ${ms(proxy.p50 - emulator.p50)} added = the upstream call through ` +
+        `\`@fal-ai/server-proxy\` ${ms(inside.upstreamP50)} (the emulator itself answers in ` +
+        `${ms(emulator.p50)}) + the guard ${ms(inside.guardP50)} + Next.js outside the route ` +
+        `handler ${ms(outside)}`
+      );
+    });
+  return (
+    "Where the proxy's added latency goes (p50s; see the breakdown under the load table): " +
+    `${parts.join("; ")}. The guard is this starter's own code; the upstream call (Next's ` +
+    "patched `fetch` and undici inside the server) and Next's request handling are what " +
+    "any Next.js route that forwards a request with `fetch` pays."
+  );
 }
 
 export function renderReport(results: Results): string {

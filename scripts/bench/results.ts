@@ -12,6 +12,7 @@ export type Results = {
   commit: string;
   load: LoadRow[];
   loadSeconds: number;
+  warmupSeconds: number;
   sessionCheck: SessionCheckReport;
   streamLatency: StreamLatency;
   timeToImage: TimeToImage;
