@@ -2,15 +2,14 @@
  * Calls to fal's queue two ways: straight to the emulator with the key, as the server's
  * proxy does, and through the app's proxy with a session, as the browser does.
  */
-import { sessionCookie } from "../../e2e/support/sessions";
+import { cookieHeader } from "../../e2e/support/sessions";
 import { appUrl, benchSecrets, benchUser, falTargets, onEmulator, submitBody } from "./bench-env";
 
 export type Route = "emulator" | "proxy";
 
 /** The signed-in user's `Cookie` header, minted as Auth.js would with this run's secret. */
-export async function benchCookie(): Promise<string> {
-  const { name, value } = await sessionCookie(benchUser, benchSecrets.authSecret);
-  return `${name}=${value}`;
+export function benchCookie(): Promise<string> {
+  return cookieHeader(benchUser, benchSecrets.authSecret);
 }
 
 /** URL and headers that reach `falUrl` by `route`. */
