@@ -60,8 +60,9 @@ function insideProxySection(load: Results["load"]): string {
       "`@fal-ai/server-proxy` until the emulator's headers (building the request, Next's " +
       "patched `fetch`, the emulator); **guard** is the rest of the handler (session check, " +
       "allow-list, target rules, body, ownership, limits); **outside the handler** is the " +
-      "client's p50 minus the handler's: Next's routing, streaming the body out, and the " +
-      "network on loopback.",
+      "client's p50 minus the handler's: Next's routing, streaming the body out (for status, " +
+      "also reading it from the emulator, which submit does inside the handler to record " +
+      "the request's owner), and the network on loopback.",
     "",
     table(headers, rows, new Set([2, 3, 4, 5, 6])),
   ].join("\n");
