@@ -1,15 +1,22 @@
 /**
  * The JavaScript a signed-in first visit to `/` loads (`next build` in Next.js 16 prints no
- * sizes): every script response, as sent (compressed) and as decoded.
+ * sizes): every script response, as sent (compressed) and as decoded, split into the first
+ * load (the scripts the HTML names) and what the page fetches once it runs (the fal client).
  */
 import type { Browser } from "@playwright/test";
 import { appUrl } from "./bench-env";
 import { signedInContext } from "./browser";
 
-export type Chunk = { name: string; transferBytes: number; decodedBytes: number };
-export type ClientWeight = {
+export type Chunk = {
+  name: string;
   transferBytes: number;
   decodedBytes: number;
+  firstLoad: boolean;
+};
+type Total = { transferBytes: number; decodedBytes: number };
+export type ClientWeight = {
+  firstLoad: Total;
+  afterLoad: Total;
   encodings: string[];
   chunks: Chunk[];
 };
@@ -17,7 +24,7 @@ export type ClientWeight = {
 export async function measureClientWeight(browser: Browser): Promise<ClientWeight> {
   const context = await signedInContext(browser);
   const page = await context.newPage();
-  const pending: Promise<Chunk & { encoding: string }>[] = [];
+  const pending: Promise<Omit<Chunk, "firstLoad"> & { encoding: string }>[] = [];
   page.on("response", (response) => {
     if (response.request().resourceType() !== "script") return;
     pending.push(
@@ -33,18 +40,26 @@ export async function measureClientWeight(browser: Browser): Promise<ClientWeigh
       })(),
     );
   });
-  await page.goto(appUrl, { waitUntil: "networkidle" });
+  const html = (await (await page.goto(appUrl, { waitUntil: "networkidle" }))?.text()) ?? "";
+  const named = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]));
   if (!(await page.getByLabel("Prompt").isVisible())) {
     throw new Error("the signed-in page shows no generator: is the session cookie accepted?");
   }
-  const chunks = (await Promise.all(pending)).sort((a, b) => b.transferBytes - a.transferBytes);
+  const loaded = (await Promise.all(pending)).sort((a, b) => b.transferBytes - a.transferBytes);
   await context.close();
-  const sum = (key: "transferBytes" | "decodedBytes") =>
-    chunks.reduce((total, chunk) => total + chunk[key], 0);
+  const chunks = loaded.map(({ encoding: _encoding, ...chunk }) => ({
+    ...chunk,
+    firstLoad: named.has(`/_next/static/${chunk.name}`),
+  }));
+  const total = (firstLoad: boolean): Total => {
+    const these = chunks.filter((chunk) => chunk.firstLoad === firstLoad);
+    const sum = (key: keyof Total) => these.reduce((bytes, chunk) => bytes + chunk[key], 0);
+    return { transferBytes: sum("transferBytes"), decodedBytes: sum("decodedBytes") };
+  };
   return {
-    transferBytes: sum("transferBytes"),
-    decodedBytes: sum("decodedBytes"),
-    encodings: [...new Set(chunks.map((chunk) => chunk.encoding))],
-    chunks: chunks.map(({ encoding: _encoding, ...chunk }) => chunk),
+    firstLoad: total(true),
+    afterLoad: total(false),
+    encodings: [...new Set(loaded.map((chunk) => chunk.encoding))],
+    chunks,
   };
 }
