@@ -7,7 +7,7 @@ import {
   secondAppPort,
   storageStatePath,
 } from "./e2e/support/e2e-env";
-import { findChromium } from "./e2e/support/find-chromium";
+import { chromiumArgs, findChromium } from "./e2e/support/find-chromium";
 
 const ci = Boolean(process.env.CI);
 
@@ -25,8 +25,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: findChromium(),
-      // This machine has no outside network: keep Chromium from reaching for it.
-      args: ["--disable-background-networking", "--disable-component-update", "--disable-quic"],
+      args: chromiumArgs,
     },
   },
   projects: [

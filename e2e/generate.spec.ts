@@ -1,16 +1,11 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { emulator } from "./support/emulator";
+import { startGeneration } from "./support/generator-page";
 import { callProxy } from "./support/proxy-calls";
 
 test.beforeEach(async () => {
   await emulator.reset();
 });
-
-async function startGeneration(page: Page, prompt: string) {
-  await page.goto("/");
-  await page.getByLabel("Prompt").fill(prompt);
-  await page.getByRole("button", { name: "Generate", exact: true }).click();
-}
 
 test("generates an image and shows its progress, logs and result", async ({ page }) => {
   await emulator.setTiming({ queueMs: 1_000, runMs: 2_000 });

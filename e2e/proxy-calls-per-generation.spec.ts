@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { emulator } from "./support/emulator";
+import { startGeneration } from "./support/generator-page";
 
 test.beforeEach(async () => {
   await emulator.reset();
@@ -22,12 +23,6 @@ function recordProxyCalls(page: Page) {
   return calls;
 }
 
-async function generate(page: Page, prompt: string) {
-  await page.goto("/");
-  await page.getByLabel("Prompt").fill(prompt);
-  await page.getByRole("button", { name: "Generate", exact: true }).click();
-}
-
 const submit = "POST /fal-ai/flux/schnell";
 const statusStream = "GET /fal-ai/flux/requests/{id}/status/stream?logs=1";
 const statusPoll = "GET /fal-ai/flux/requests/{id}/status?logs=1";
@@ -37,7 +32,7 @@ test("one generation costs three proxy calls: submit, one status stream, result"
   page,
 }) => {
   const calls = recordProxyCalls(page);
-  await generate(page, "A kite over a windy beach");
+  await startGeneration(page, "A kite over a windy beach");
 
   await expect(page.getByRole("status")).toHaveText(/In queue/);
   await expect(page.getByRole("status")).toHaveText("Generating…");
@@ -59,7 +54,7 @@ for (const { name, fault } of streamFaults) {
     // The next status request is the stream's: polling, which comes after, is left alone.
     await emulator.armFault({ on: "status", ...fault });
     const calls = recordProxyCalls(page);
-    await generate(page, `A lantern on a pier, the stream ${name}`);
+    await startGeneration(page, `A lantern on a pier, the stream ${name}`);
 
     await expect(
       page.getByRole("list", { name: "Logs" }).getByRole("listitem").first(),

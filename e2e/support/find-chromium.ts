@@ -28,6 +28,13 @@ function attempt(command: string, args: string[]): void {
   spawnSync(command, args, { stdio: "inherit", timeout: 10 * 60_000 });
 }
 
+/** This machine may have no outside network: keep Chromium from reaching for it. */
+export const chromiumArgs = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-quic",
+];
+
 /**
  * The Chromium for the e2e tests, as an executable path (undefined: Playwright's own build).
  * Order: PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH, a Playwright-managed Chromium, a system

@@ -35,12 +35,14 @@ export async function cookieHeader(user: Parameters<typeof sessionCookie>[0], se
   return `${name}=${value}`;
 }
 
+/** A fresh browser context (empty cache) signed in as `user` on the app at `url`. */
 export async function browserSignedInAs(
   browser: Browser,
   user: Parameters<typeof sessionCookie>[0],
+  { secret, url = appUrl }: { secret?: string; url?: string } = {},
 ) {
   const context = await browser.newContext();
-  await context.addCookies([{ ...(await sessionCookie(user)), url: appUrl, httpOnly: true }]);
+  await context.addCookies([{ ...(await sessionCookie(user, secret)), url, httpOnly: true }]);
   return context;
 }
 

@@ -1,5 +1,5 @@
 import { decode, encode } from "next-auth/jwt";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSessionTokenReader, sessionCookieName } from "./session-token";
 
 // The real decryption, counted: the cache's whole point is to call it less.
@@ -30,6 +30,9 @@ function reader(options: Partial<Parameters<typeof createSessionTokenReader>[0]>
 
 beforeEach(() => {
   decrypts.mockClear();
+});
+afterEach(() => {
+  vi.restoreAllMocks(); // the console spies; the counted `decode` is a mock, not a spy
 });
 
 describe("the proxy's session check", () => {
@@ -67,7 +70,6 @@ describe("the proxy's session check", () => {
     // One line each, no stack: bad cookies cannot fill the log with traces.
     expect(warn.mock.calls.map(([line]) => String(line).split("\n").length)).toEqual([1, 1, 1]);
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^auth: session cookie refused \(/));
-    warn.mockRestore();
   });
 
   it("does not remember a refused token: it is checked again each time", async () => {
@@ -77,7 +79,6 @@ describe("the proxy's session check", () => {
     await read(headers(forged));
     await read(headers(forged));
     expect(decrypts).toHaveBeenCalledTimes(2);
-    vi.mocked(console.warn).mockRestore();
   });
 
   it("trusts a verified cookie for a minute at most", async () => {

@@ -1,7 +1,8 @@
 import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-// The session is Auth.js's job (covered end to end); here the route's own decisions are tested.
+// The session check has its own tests (lib/auth/session-token.test.ts, and end to end); here
+// the route's own decisions are tested.
 const access = vi.hoisted(() => ({ current: { status: "signed-out" } as Record<string, unknown> }));
 vi.mock("@/lib/auth/access", () => ({ identifyProxyCaller: async () => access.current }));
 
