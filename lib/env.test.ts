@@ -29,10 +29,17 @@ describe("parseServerEnv", () => {
       github: undefined,
       oidc: undefined,
       redisUrl: undefined,
+      sessionMaxAgeSeconds: 7 * 86_400,
       proxy: {
         limits: { perMinute: 10, perDay: 100 },
         maxBodyBytes: 4_194_304,
         upstreamTimeoutMs: 30_000,
+        reads: { perMinute: 600, streamsPerUser: 5, streamMaxSeconds: 600 },
+      },
+      budgets: {
+        perUserDailyMicroUsd: 1_000_000,
+        appDailyMicroUsd: 10_000_000,
+        defaulted: ["BUDGET_PER_USER_DAILY_USD", "BUDGET_APP_DAILY_USD"],
       },
     });
   });
@@ -43,12 +50,16 @@ describe("parseServerEnv", () => {
       RATE_LIMIT_PER_DAY: "50",
       PROXY_MAX_BODY_BYTES: "1024",
       PROXY_UPSTREAM_TIMEOUT_MS: "2000",
+      PROXY_READS_PER_MINUTE: "60",
+      PROXY_STREAMS_PER_USER: "2",
+      PROXY_STREAM_MAX_SECONDS: "30",
       REDIS_URL: "rediss://default:pw@redis.example.com:6380",
     });
     expect(env.proxy).toEqual({
       limits: { perMinute: 3, perDay: 50 },
       maxBodyBytes: 1024,
       upstreamTimeoutMs: 2000,
+      reads: { perMinute: 60, streamsPerUser: 2, streamMaxSeconds: 30 },
     });
     expect(env.redisUrl).toBe("rediss://default:pw@redis.example.com:6380");
     for (const bad of ["0", "-1", "1.5", "ten", "1e3"]) {
@@ -59,6 +70,50 @@ describe("parseServerEnv", () => {
     expect(() => parseServerEnv({ REDIS_URL: "localhost:6379" })).toThrow(
       "REDIS_URL must be a redis:// or rediss:// URL",
     );
+  });
+
+  it("reads the daily budgets in dollars, exactly, and names a bad amount", () => {
+    const env = parseServerEnv({ BUDGET_PER_USER_DAILY_USD: "0.10", BUDGET_APP_DAILY_USD: "2.5" });
+    expect(env.budgets).toEqual({
+      perUserDailyMicroUsd: 100_000,
+      appDailyMicroUsd: 2_500_000,
+      defaulted: [],
+    });
+    expect(parseServerEnv({ BUDGET_APP_DAILY_USD: "3" }).budgets.defaulted).toEqual([
+      "BUDGET_PER_USER_DAILY_USD",
+    ]);
+    for (const bad of ["0", "-1", "$1", "1,50", "0.0000001", "lots"]) {
+      expect(() => parseServerEnv({ BUDGET_PER_USER_DAILY_USD: bad })).toThrow(
+        `BUDGET_PER_USER_DAILY_USD must be an amount of US dollars above 0, such as 2.50 (got "${bad}")`,
+      );
+    }
+  });
+
+  it("reads the absolute session lifetime in seconds", () => {
+    expect(parseServerEnv({ AUTH_SESSION_MAX_AGE: "3600" }).sessionMaxAgeSeconds).toBe(3600);
+    expect(() => parseServerEnv({ AUTH_SESSION_MAX_AGE: "7d" })).toThrow(
+      'AUTH_SESSION_MAX_AGE must be a whole number of at least 1 (got "7d")',
+    );
+  });
+
+  it("refuses to send a real-looking fal key to the emulator", () => {
+    const realLooking = "0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9:0123456789abcdef0123456789abcdef";
+    expect(() =>
+      parseServerEnv({ FAL_EMULATOR_URL: "http://localhost:4010", FAL_KEY: realLooking }),
+    ).toThrow(/FAL_EMULATOR_URL is set together with what looks like a real fal key/);
+    const [id, secret] = realLooking.split(":") as [string, string];
+    expect(() =>
+      parseServerEnv({
+        FAL_EMULATOR_URL: "http://localhost:4010",
+        FAL_KEY_ID: id,
+        FAL_KEY_SECRET: secret,
+      }),
+    ).toThrow(/looks like a real fal key/);
+    // The same key without the emulator, and the emulator with a local key, are fine.
+    expect(parseServerEnv({ FAL_KEY: realLooking }).falKey).toBe(realLooking);
+    expect(
+      parseServerEnv({ FAL_EMULATOR_URL: "http://localhost:4010", FAL_KEY: "local" }).falKey,
+    ).toBe("local");
   });
 
   it("treats blank values as unset", () => {

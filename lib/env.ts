@@ -33,6 +33,12 @@ const schema = z.object({
   RATE_LIMIT_PER_DAY: optional,
   PROXY_MAX_BODY_BYTES: optional,
   PROXY_UPSTREAM_TIMEOUT_MS: optional,
+  PROXY_READS_PER_MINUTE: optional,
+  PROXY_STREAMS_PER_USER: optional,
+  PROXY_STREAM_MAX_SECONDS: optional,
+  BUDGET_PER_USER_DAILY_USD: optional,
+  BUDGET_APP_DAILY_USD: optional,
+  AUTH_SESSION_MAX_AGE: optional,
 });
 
 export type OAuthClient = { clientId: string; clientSecret: string };
@@ -50,13 +56,26 @@ export type ServerEnv = {
   oidc: (OAuthClient & { issuer: string; name: string }) | undefined;
   /** Shared limits and request ownership across instances; in memory when unset. */
   redisUrl: string | undefined;
+  /** How long a sign-in lasts, in seconds, however often the session is refreshed. */
+  sessionMaxAgeSeconds: number;
   proxy: ProxySettings;
+  budgets: BudgetSettings;
 };
 
 export type ProxySettings = {
   limits: { perMinute: number; perDay: number };
   maxBodyBytes: number;
   upstreamTimeoutMs: number;
+  /** Status, result and cancel calls: a rate per user, and open status streams per user. */
+  reads: { perMinute: number; streamsPerUser: number; streamMaxSeconds: number };
+};
+
+/** Daily spending caps, in millionths of a US dollar (whole numbers add up exactly). */
+export type BudgetSettings = {
+  perUserDailyMicroUsd: number;
+  appDailyMicroUsd: number;
+  /** The budget variables left unset, so the server can say which defaults it runs on. */
+  defaulted: string[];
 };
 
 type Source = Record<string, string | undefined>;
@@ -69,6 +88,23 @@ function count(env: Source, name: string, fallback: number, problems: string[]):
   problems.push(`${name} must be a whole number of at least 1 (got "${value}")`);
   return fallback;
 }
+
+/** An amount of US dollars above zero, in micro-dollars, or the default when unset. */
+function usd(env: Source, name: string, fallbackUsd: number, problems: string[]): number {
+  const value = env[name] ?? String(fallbackUsd);
+  if (/^[0-9]+(\.[0-9]{1,6})?$/.test(value) && Number(value) > 0) {
+    return Math.round(Number(value) * 1_000_000);
+  }
+  problems.push(`${name} must be an amount of US dollars above 0, such as 2.50 (got "${value}")`);
+  return 0;
+}
+
+/**
+ * fal keys are `<uuid>:<32 hex>`. The emulator is a local, unauthenticated test double: a
+ * real key sent to it could end up in its logs or anyone's loopback listener.
+ */
+const realFalKeyPattern =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32}$/i;
 
 /** Variables that only work together: their values, or a problem naming the missing one. */
 function pair(env: Source, a: string, b: string, problems: string[]) {
@@ -108,6 +144,13 @@ export function parseServerEnv(source: Source): ServerEnv {
     env.FAL_EMULATOR_URL ? assertLoopbackUrl(env.FAL_EMULATOR_URL) : undefined,
   );
 
+  const falKey = env.FAL_KEY ?? (keyPair && `${keyPair.first}:${keyPair.second}`);
+  if (env.FAL_EMULATOR_URL && falKey && realFalKeyPattern.test(falKey)) {
+    problems.push(
+      "FAL_EMULATOR_URL is set together with what looks like a real fal key: unset one of them (the emulator takes any other value, e.g. FAL_KEY=local)",
+    );
+  }
+
   if (env.AUTH_URL && !URL.canParse(env.AUTH_URL)) {
     problems.push(`AUTH_URL must be a URL such as https://example.com (got "${env.AUTH_URL}")`);
   }
@@ -122,6 +165,20 @@ export function parseServerEnv(source: Source): ServerEnv {
     // 4 MiB: below Vercel's 4.5 MB request body limit, so the proxy answers before the platform.
     maxBodyBytes: count(env, "PROXY_MAX_BODY_BYTES", 4 * 1024 * 1024, problems),
     upstreamTimeoutMs: count(env, "PROXY_UPSTREAM_TIMEOUT_MS", 30_000, problems),
+    // The UI makes three calls an image (polling, its fallback, two a second): far below these.
+    reads: {
+      perMinute: count(env, "PROXY_READS_PER_MINUTE", 600, problems),
+      streamsPerUser: count(env, "PROXY_STREAMS_PER_USER", 5, problems),
+      streamMaxSeconds: count(env, "PROXY_STREAM_MAX_SECONDS", 600, problems),
+    },
+  };
+  const sessionMaxAgeSeconds = count(env, "AUTH_SESSION_MAX_AGE", 7 * 86_400, problems);
+  const budgets: BudgetSettings = {
+    perUserDailyMicroUsd: usd(env, "BUDGET_PER_USER_DAILY_USD", 1, problems),
+    appDailyMicroUsd: usd(env, "BUDGET_APP_DAILY_USD", 10, problems),
+    defaulted: ["BUDGET_PER_USER_DAILY_USD", "BUDGET_APP_DAILY_USD"].filter(
+      (name) => env[name as keyof typeof env] === undefined,
+    ),
   };
 
   if (problems.length > 0 || !allowList || !authSecret) {
@@ -130,7 +187,7 @@ export function parseServerEnv(source: Source): ServerEnv {
   return {
     authSecret,
     authUrl: env.AUTH_URL,
-    falKey: env.FAL_KEY ?? (keyPair && `${keyPair.first}:${keyPair.second}`),
+    falKey,
     emulatorUrl,
     allowList,
     github: github && { clientId: github.first, clientSecret: github.second },
@@ -144,7 +201,9 @@ export function parseServerEnv(source: Source): ServerEnv {
           }
         : undefined,
     redisUrl: env.REDIS_URL,
+    sessionMaxAgeSeconds,
     proxy,
+    budgets,
   };
 }
 

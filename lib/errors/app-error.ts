@@ -4,6 +4,7 @@ type AppErrorExtras = {
   /** Sent as-is, e.g. `Retry-After` or `Allow`. */
   headers?: Record<string, string>;
   retryAt?: Date;
+  field?: string;
 };
 
 /** A refusal the app means to send: it carries its own status and a message safe to show. */
@@ -24,6 +25,7 @@ export class AppError extends Error {
         code: this.code,
         message: this.message,
         ...(this.extras.retryAt ? { retryAt: this.extras.retryAt.toISOString() } : {}),
+        ...(this.extras.field ? { field: this.extras.field } : {}),
       },
     };
     return Response.json(body, { status: this.status, headers: this.extras.headers });

@@ -13,7 +13,12 @@ export const errorCodes = [
   "unsupported_media_type",
   "payload_too_large",
   "invalid_body",
+  "invalid_input",
   "rate_limited",
+  "user_budget_exhausted",
+  "app_budget_exhausted",
+  "read_rate_limited",
+  "too_many_streams",
   "fal_key_missing",
   "store_unavailable",
   "upstream_unreachable",
@@ -26,8 +31,10 @@ export type ErrorBody = {
   error: {
     code: ErrorCode;
     message: string;
-    /** With `rate_limited`: when the caller may try again (ISO 8601), also sent as `Retry-After`. */
+    /** With the 429s: when the caller may try again (ISO 8601), also sent as `Retry-After`. */
     retryAt?: string;
+    /** With `invalid_input`: the model input field that was refused, e.g. `num_images`. */
+    field?: string;
   };
 };
 

@@ -26,7 +26,12 @@ const byCode: Record<ErrorCode, ErrorDescription> = {
   unsupported_media_type: refusedByServer("The app sent a request the proxy does not accept."),
   payload_too_large: refusedByServer("The request is too large. Shorten the prompt."),
   invalid_body: refusedByServer("The app sent a request the proxy could not read."),
+  invalid_input: refusedByServer("The server refused one of the settings."),
   rate_limited: refusedByServer("You have reached your generation limit."),
+  user_budget_exhausted: refusedByServer("You have used up your budget for today."),
+  app_budget_exhausted: refusedByServer("This app has used up its budget for today."),
+  read_rate_limited: worthRetrying("Too many status checks at once. Try again shortly."),
+  too_many_streams: worthRetrying("Too many generations are being watched at once."),
   fal_key_missing: refusedByServer(
     "The server has no fal key yet: set FAL_KEY in its environment and restart it.",
   ),
