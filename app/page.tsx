@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { Generator } from "@/components/generator/generator";
 import { getAccess } from "@/lib/auth/access";
-import { imageSizes, maxImages, models } from "@/lib/models";
+import { budgetViewOf } from "@/lib/budgets/budget-view";
+import { models } from "@/lib/catalog/models";
+import { proxyRuntime } from "@/lib/proxy/proxy-runtime";
 
 export default async function HomePage() {
   const access = await getAccess();
@@ -36,5 +38,9 @@ export default async function HomePage() {
     );
   }
 
-  return <Generator models={models} imageSizes={imageSizes} maxImages={maxImages} />;
+  // An unreachable store leaves the meter blank; the proxy refuses runs until it is back.
+  const budget = await proxyRuntime()
+    .budget.status(access.user.id)
+    .then(budgetViewOf, () => undefined);
+  return <Generator models={models} budget={budget} />;
 }

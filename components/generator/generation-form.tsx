@@ -1,7 +1,9 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
-import type { ImageSize, ModelDefinition } from "@/lib/models";
+import { type ImageSize, imageSizeLabel, imageSizeNames } from "@/lib/catalog/image-sizes";
+import type { ModelDefinition } from "@/lib/catalog/models";
+import { formatUsd } from "@/lib/catalog/money";
 import { describedBy, FormField } from "./form-field";
 
 export type FormValues = {
@@ -17,14 +19,14 @@ type Props = {
   onChange: (values: FormValues) => void;
   onSubmit: () => void;
   models: readonly ModelDefinition[];
-  imageSizes: ReadonlyArray<{ value: ImageSize; label: string }>;
-  maxImages: number;
+  /** What the chosen settings will cost at most, in micro-dollars: the proxy charges this. */
+  estimateMicroUsd: number | undefined;
   busy: boolean;
   seedError: string | undefined;
 };
 
 export function GenerationForm(props: Props) {
-  const { values, onChange, models, imageSizes, maxImages, busy, seedError } = props;
+  const { values, onChange, models, estimateMicroUsd, busy, seedError } = props;
   const ids = useId();
   // Until React has hydrated, a click would submit the form natively and reload the page,
   // losing the prompt: keep the button off until the handler is attached.
@@ -54,6 +56,7 @@ export function GenerationForm(props: Props) {
           id={field("prompt")}
           required
           rows={3}
+          maxLength={model?.maxPromptLength}
           value={values.prompt}
           onChange={(event) => set("prompt", event.target.value)}
           onKeyDown={submitOnShortcut}
@@ -87,9 +90,9 @@ export function GenerationForm(props: Props) {
             onChange={(event) => set("imageSize", event.target.value as ImageSize)}
             className="field"
           >
-            {imageSizes.map((size) => (
-              <option key={size.value} value={size.value}>
-                {size.label}
+            {imageSizeNames.map((size) => (
+              <option key={size} value={size}>
+                {imageSizeLabel(size)}
               </option>
             ))}
           </select>
@@ -102,7 +105,7 @@ export function GenerationForm(props: Props) {
             onChange={(event) => set("numImages", Number(event.target.value))}
             className="field"
           >
-            {Array.from({ length: maxImages }, (_, index) => index + 1).map((count) => (
+            {Array.from({ length: model?.maxImages ?? 1 }, (_, index) => index + 1).map((count) => (
               <option key={count} value={count}>
                 {count}
               </option>
@@ -124,9 +127,21 @@ export function GenerationForm(props: Props) {
         </FormField>
       </div>
 
-      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy || !hydrated}>
-        {busy ? "Generating…" : "Generate"}
-      </button>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <button
+          type="submit"
+          className="btn-primary w-full sm:w-auto"
+          disabled={busy || !hydrated}
+          aria-describedby={estimateMicroUsd === undefined ? undefined : field("cost")}
+        >
+          {busy ? "Generating…" : "Generate"}
+        </button>
+        {estimateMicroUsd !== undefined && (
+          <p id={field("cost")} className="text-sm text-zinc-600 dark:text-zinc-400">
+            Estimated cost: <strong>{formatUsd(estimateMicroUsd)}</strong>
+          </p>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,7 +1,11 @@
 "use client";
 
-import { useState } from "react";
-import type { ImageSize, ModelDefinition } from "@/lib/models";
+import { useCallback, useState } from "react";
+import { type BudgetView, budgetPath } from "@/lib/budgets/budget-view";
+import { estimateCostMicroUsd } from "@/lib/catalog/cost";
+import { checkModelInput, formModelInput } from "@/lib/catalog/model-input";
+import type { ModelDefinition } from "@/lib/catalog/models";
+import { BudgetMeter } from "./budget-meter";
 import { ErrorPanel } from "./error-panel";
 import { type FormValues, GenerationForm } from "./generation-form";
 import { describeProgress, ProgressPanel } from "./progress-panel";
@@ -11,8 +15,8 @@ import { type GenerationState, useGeneration } from "./use-generation";
 
 type Props = {
   models: readonly ModelDefinition[];
-  imageSizes: ReadonlyArray<{ value: ImageSize; label: string }>;
-  maxImages: number;
+  /** Today's budgets when the page was rendered; refreshed after each generation. */
+  budget: BudgetView | undefined;
 };
 
 function announce(state: GenerationState): string {
@@ -28,7 +32,7 @@ function announce(state: GenerationState): string {
   }
 }
 
-export function Generator({ models, imageSizes, maxImages }: Props) {
+export function Generator({ models, budget: initialBudget }: Props) {
   const first = models[0];
   const [values, setValues] = useState<FormValues>({
     prompt: "",
@@ -38,33 +42,54 @@ export function Generator({ models, imageSizes, maxImages }: Props) {
     seed: "",
   });
   const [seedError, setSeedError] = useState<string>();
-  const { state, history, generate, cancel } = useGeneration();
+  const [inputError, setInputError] = useState<string>();
+  const [budget, setBudget] = useState(initialBudget);
+  const refreshBudget = useCallback(async () => {
+    const response = await fetch(budgetPath, { cache: "no-store" }).catch(() => undefined);
+    if (response?.ok) setBudget((await response.json()) as BudgetView);
+  }, []);
+  const { state, history, generate, cancel } = useGeneration({ onSettled: refreshBudget });
+
+  const model = models.find((entry) => entry.id === values.modelId);
+  const numImages = Math.min(values.numImages, model?.maxImages ?? 1);
+  const estimateMicroUsd =
+    model &&
+    estimateCostMicroUsd(model, {
+      prompt: "",
+      image_size: values.imageSize,
+      num_images: numImages,
+    });
 
   // The form keeps its values through errors and cancels: retrying sends the same request.
+  // Its input passes the check the proxy makes, so the proxy never refuses what the form sends.
   const submit = () => {
-    const model = models.find((entry) => entry.id === values.modelId);
     const { seed, error } = parseSeed(values.seed);
     setSeedError(error);
     if (!model || error || !values.prompt.trim()) return;
-    void generate(model, { ...values, seed });
+    const checked = checkModelInput(model, formModelInput({ ...values, numImages, seed }));
+    setInputError(checked.ok ? undefined : checked.refusal.message);
+    if (checked.ok) void generate(model, checked.input);
   };
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Generate images</h1>
+      {budget && <BudgetMeter budget={budget} />}
       <GenerationForm
         values={values}
         onChange={setValues}
         onSubmit={submit}
         models={models}
-        imageSizes={imageSizes}
-        maxImages={maxImages}
+        estimateMicroUsd={estimateMicroUsd}
         busy={state.phase === "running"}
         seedError={seedError}
       />
       <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
         {announce(state)}
       </p>
+      {inputError && (
+        <ErrorPanel error={{ message: inputError, action: "none" }} onRetry={submit} />
+      )}
       {state.phase === "running" && <ProgressPanel progress={state.progress} onCancel={cancel} />}
       {state.phase === "failed" && <ErrorPanel error={state.error} onRetry={submit} />}
       <ResultGrid generations={history} />

@@ -1,6 +1,6 @@
-/** fal seeds are unsigned 32-bit integers; empty means "let fal pick". */
-const maxSeed = 2 ** 32 - 1;
+import { maxSeed } from "@/lib/catalog/model-input";
 
+/** Empty means "let fal pick". */
 export function parseSeed(raw: string): { seed?: number; error?: string } {
   const text = raw.trim();
   if (text === "") return {};

@@ -2,10 +2,11 @@
 
 import type { QueueStatus } from "@fal-ai/client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ModelInput } from "@/lib/catalog/model-input";
+import type { ModelDefinition } from "@/lib/catalog/models";
 import { describeError, type ErrorDescription } from "@/lib/fal/describe-error";
 import { loadFal } from "@/lib/fal/load-fal";
 import { waitForCompletion } from "@/lib/fal/wait-for-completion";
-import { buildModelInput, type GenerationRequest, type ModelDefinition } from "@/lib/models";
 
 export type GeneratedImage = { url: string; width: number; height: number };
 
@@ -51,7 +52,7 @@ type Job = {
  * One generation at a time: submit, wait on one status stream (polling if it fails), fetch
  * the result. Three proxy calls where `fal.subscribe`'s polling makes two a second.
  */
-export function useGeneration() {
+export function useGeneration({ onSettled }: { onSettled?: () => void } = {}) {
   const [state, setState] = useState<GenerationState>({ phase: "idle" });
   const [history, setHistory] = useState<Generation[]>([]);
   const job = useRef<Job | null>(null);
@@ -75,7 +76,7 @@ export function useGeneration() {
 
   const sendCancel = useCallback(
     async (current: Job) => {
-      if (!current.requestId) return; // sent again from onEnqueue once the id is known
+      if (!current.requestId) return; // sent again by `generate` once the submit gives an id
       current.controller.abort();
       release(current);
       try {
@@ -90,7 +91,7 @@ export function useGeneration() {
   );
 
   const generate = useCallback(
-    async (model: ModelDefinition, request: GenerationRequest) => {
+    async (model: ModelDefinition, input: ModelInput) => {
       if (job.current) return;
       const current: Job = { model, controller: new AbortController(), cancelRequested: false };
       job.current = current;
@@ -101,7 +102,7 @@ export function useGeneration() {
       try {
         const fal = await loadFal();
         const { request_id: requestId } = await fal.queue.submit(model.id, {
-          input: buildModelInput(model, request),
+          input,
           abortSignal: signal,
         });
         current.requestId = requestId;
@@ -130,7 +131,7 @@ export function useGeneration() {
         const generation: Generation = {
           requestId,
           model,
-          prompt: request.prompt,
+          prompt: input.prompt,
           images: output.images,
           seed: output.seed,
           inferenceSeconds: output.timings?.inference,
@@ -144,9 +145,11 @@ export function useGeneration() {
         else if (!current.requestId) setState({ phase: "cancelled" });
       } finally {
         release(current);
+        // What was spent (or given back) is the server's to say: ask again after each run.
+        onSettled?.();
       }
     },
-    [release, sendCancel, updateProgress],
+    [release, sendCancel, updateProgress, onSettled],
   );
 
   const cancel = useCallback(() => {

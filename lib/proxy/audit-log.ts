@@ -19,6 +19,8 @@ export type AuditEntry = {
    */
   upstreamMs: number | null;
   falRequestId: string | null;
+  /** A model run's estimated cost, charged to the budgets (US dollars). */
+  costUsd: number | null;
   error: ErrorCode | null;
 };
 

@@ -12,13 +12,15 @@ const forwardedFalHeaders: Partial<Record<ProxyTarget["operation"], Record<strin
 
 /**
  * The request the library forwards: only what the app's features need, rebuilt from scratch.
+ * A POST carries `body` re-serialised, never the caller's text, so what fal parses is what
+ * the guard checked (duplicate keys and `__proto__` cannot mean anything else upstream).
  * (The library sets `accept`, `content-type` and `authorization` upstream itself.)
  */
-export async function buildForwardRequest(
+export function buildForwardRequest(
   request: Request,
   target: ProxyTarget,
-  maxBodyBytes: number,
-): Promise<Request> {
+  body: object | undefined,
+): Request {
   const headers = new Headers({ [targetUrlHeader]: target.url.href });
   const userAgent = request.headers.get("user-agent");
   if (userAgent) headers.set("user-agent", userAgent);
@@ -26,17 +28,14 @@ export async function buildForwardRequest(
     const value = request.headers.get(name);
     if (value && values.includes(value)) headers.set(name, value);
   }
-  if (request.method !== "POST") {
-    // GET has no body, and the client sends none with a cancel's PUT.
+  // GET has no body, and the client sends none with a cancel's PUT.
+  if (request.method !== "POST")
     return new Request(request.url, { method: request.method, headers });
-  }
-
-  const body = await readJsonBody(request, maxBodyBytes);
-  return new Request(request.url, { method: "POST", headers, body });
+  return new Request(request.url, { method: "POST", headers, body: JSON.stringify(body) });
 }
 
 /** The body of a POST: JSON, an object, and at most `maxBytes`, or a refusal saying which. */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<string> {
+export async function readJsonBody(request: Request, maxBytes: number): Promise<object> {
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (mediaType !== "application/json") {
     throw new AppError("unsupported_media_type", 415, "The request body must be application/json.");
@@ -72,7 +71,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new AppError("invalid_body", 400, "The request body must be a JSON object.");
   }
-  return text;
+  return parsed;
 }
 
 function decodeUtf8(bytes: Uint8Array): string {

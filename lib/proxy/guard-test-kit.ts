@@ -2,8 +2,10 @@
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import { vi } from "vitest";
 import type { Access } from "@/lib/auth/access";
+import { models } from "@/lib/catalog/models";
 import type { AuditEntry } from "./audit-log";
 import { handleProxyRequest, isAdmittedByGuard, type ProxyGuardConfig } from "./guard";
+import { modelRequestPolicy } from "./model-request";
 import { memoryOwnership } from "./stores/request-ownership";
 import { createSubmitLimiter } from "./stores/submit-limiter";
 
@@ -49,7 +51,9 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
     }),
     identify: async () => users.ada,
     targets: { endpoints: catalog, uploads: false },
+    modelRequest: modelRequestPolicy(models),
     limiter: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
+    budget: { charge: async () => ({ refund: async () => {} }) },
     ownership: memoryOwnership(),
     audit: (entry) => audit.push(entry),
     maxBodyBytes: 1024,

@@ -3,7 +3,8 @@ import type { Access } from "@/lib/auth/access";
 import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import { isAdmittedByGuard, runAdmitted } from "./admission";
 import type { AuditEntry, AuditSink } from "./audit-log";
-import { buildForwardRequest } from "./forward-request";
+import { buildForwardRequest, readJsonBody } from "./forward-request";
+import type { PricedModelRequest } from "./model-request";
 import type { RequestOwnership } from "./stores/request-ownership";
 import type { SubmitCharge, SubmitLimiter } from "./stores/submit-limiter";
 import {
@@ -29,7 +30,11 @@ export type ProxyGuardConfig = {
   /** Who sends `request`: read from its session cookie, so it costs almost nothing per call. */
   identify: (request: Request) => Promise<Access>;
   targets: TargetPolicy;
+  /** The catalog's input policy: the checked input of a model run, and its estimated cost. */
+  modelRequest: (endpoint: string, body: unknown) => PricedModelRequest;
   limiter: SubmitLimiter;
+  /** Daily spend, charged with the estimate before fal is called. */
+  budget: { charge(userId: string, costMicroUsd: number): Promise<SubmitCharge> };
   ownership: RequestOwnership;
   audit: AuditSink;
   maxBodyBytes: number;
@@ -56,7 +61,8 @@ export function guardProxy(
 
 /**
  * Which method (405), who asks (401, 403), what for (400, 403), whether the request id is
- * theirs (404), what they send (415, 413, 400), how often (429); then the library calls fal,
+ * theirs (404), what they send (415, 413, 400), how often and for how much (429); then the
+ * library calls fal,
  * and its answer goes back streamed with clean headers. Every outcome is one JSON error or
  * fal's response, and one audit line.
  */
@@ -73,6 +79,7 @@ export async function handleProxyRequest(
     falRequestId: null,
     error: null,
     upstreamMs: null,
+    costUsd: null,
   };
   let response: Response;
   try {
@@ -100,14 +107,20 @@ async function forward(
   request: Request,
   note: (fields: Partial<AuditEntry>) => void,
 ): Promise<Response> {
-  const forwarded = await buildForwardRequest(request, target, config.maxBodyBytes);
+  const body = method === "POST" ? await readJsonBody(request, config.maxBodyBytes) : undefined;
+  const run =
+    target.operation === "submit" || target.operation === "run"
+      ? config.modelRequest(target.endpoint, body)
+      : undefined;
+  const forwarded = buildForwardRequest(request, target, run?.input ?? body);
   if (target.requestId && (await config.ownership.ownerOf(target.requestId)) !== userId) {
     // The same answer as for an id that never existed: other users' ids are not confirmed.
     throw new AppError("request_not_found", 404, "There is no such request.");
   }
   let charge: SubmitCharge | undefined;
-  if (target.operation === "submit" || target.operation === "run") {
-    charge = await config.limiter.charge(userId);
+  if (run) {
+    charge = await chargeRun(config, userId, run.costMicroUsd);
+    note({ costUsd: run.costMicroUsd / 1_000_000 });
   }
   const upstreamStarted = performance.now();
   const upstream = await withUpstreamTimeout(
@@ -131,6 +144,22 @@ async function forward(
     note({ falRequestId: requestId });
   }
   return cleanUpstreamResponse(upstream, text);
+}
+
+/** One more run this minute, and its estimated cost today; neither stays charged if one refuses. */
+async function chargeRun(
+  config: ProxyGuardConfig,
+  userId: string,
+  costMicroUsd: number,
+): Promise<SubmitCharge> {
+  const attempt = await config.limiter.charge(userId);
+  try {
+    const spend = await config.budget.charge(userId, costMicroUsd);
+    return { refund: () => Promise.all([attempt.refund(), spend.refund()]).then(() => undefined) };
+  } catch (error) {
+    await attempt.refund().catch(() => undefined);
+    throw error;
+  }
 }
 
 function admit(access: Access): string {

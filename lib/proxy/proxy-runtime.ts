@@ -4,23 +4,35 @@ import { writeAuditLine } from "./audit-log";
 import type { ProxyGuardConfig } from "./guard";
 import { connectRedis } from "./stores/redis-client";
 import { memoryOwnership, redisOwnership } from "./stores/request-ownership";
+import { createSpendBudget, type SpendBudget } from "./stores/spend-budget";
 import { createSubmitLimiter } from "./stores/submit-limiter";
+
+type ProxyRuntime = Pick<
+  ProxyGuardConfig,
+  "limiter" | "budget" | "ownership" | "audit" | "maxBodyBytes" | "upstreamTimeoutMs"
+> & { budget: SpendBudget };
+
+let runtime: ProxyRuntime | undefined;
 
 /**
  * The guard's settings and stores, from the environment: in memory for a single instance,
- * in Redis (`REDIS_URL`) when several instances must share limits and request ownership.
+ * in Redis (`REDIS_URL`) when several instances must share limits, budgets and request
+ * ownership. One set per server process, shared by the proxy and `GET /api/budget`.
  */
-export function proxyRuntime(): Pick<
-  ProxyGuardConfig,
-  "limiter" | "ownership" | "audit" | "maxBodyBytes" | "upstreamTimeoutMs"
-> {
-  const { proxy, redisUrl } = serverEnv();
+export function proxyRuntime(): ProxyRuntime {
+  if (runtime) return runtime;
+  const { proxy, budgets, redisUrl } = serverEnv();
   const redis = redisUrl ? connectRedis(redisUrl) : undefined;
-  return {
+  runtime = {
     limiter: createSubmitLimiter(proxy.limits, redis),
+    budget: createSpendBudget(
+      { perUserMicroUsd: budgets.perUserDailyMicroUsd, appMicroUsd: budgets.appDailyMicroUsd },
+      redis,
+    ),
     ownership: redis ? redisOwnership(redis) : memoryOwnership(),
     audit: writeAuditLine,
     maxBodyBytes: proxy.maxBodyBytes,
     upstreamTimeoutMs: proxy.upstreamTimeoutMs,
   };
+  return runtime;
 }

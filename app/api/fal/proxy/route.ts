@@ -1,14 +1,15 @@
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import { identifyProxyCaller } from "@/lib/auth/access";
+import { allowedEndpoints, models } from "@/lib/catalog/models";
 import { falAuthorization } from "@/lib/fal/server-credentials";
-import { allowedEndpoints } from "@/lib/models";
 import { guardProxy, isAdmittedByGuard } from "@/lib/proxy/guard";
+import { modelRequestPolicy } from "@/lib/proxy/model-request";
 import { proxyRuntime } from "@/lib/proxy/proxy-runtime";
 
 /**
  * The browser's only door to fal. The library adds the server's key and calls fal; the guard
- * decides, before it, who may call what, how often, and on which requests (see README,
- * "Security model").
+ * decides, before it, who may call what, with which input, how often, for how much, and on
+ * which requests (see README, "Security model").
  */
 const falProxy = createRouteHandler({
   allowedEndpoints,
@@ -21,5 +22,6 @@ export const { GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS } = guardProxy(() =>
   upstream: falProxy,
   identify: identifyProxyCaller,
   targets: { endpoints: allowedEndpoints, uploads: false },
+  modelRequest: modelRequestPolicy(models),
   ...proxyRuntime(),
 }));

@@ -1,0 +1,27 @@
+import { identifyProxyCaller } from "@/lib/auth/access";
+import { budgetViewOf } from "@/lib/budgets/budget-view";
+import { AppError } from "@/lib/errors/app-error";
+import { proxyRuntime } from "@/lib/proxy/proxy-runtime";
+
+/** Today's budgets for the signed-in user: what the page shows, refreshed after each run. */
+export async function GET(request: Request): Promise<Response> {
+  const access = await identifyProxyCaller(request);
+  if (access.status === "signed-out") {
+    return new AppError("unauthenticated", 401, "Sign in to see your budget.").toResponse();
+  }
+  if (access.status === "forbidden") {
+    return new AppError(
+      "forbidden",
+      403,
+      "This account is not allowed to use this app.",
+    ).toResponse();
+  }
+  try {
+    const status = await proxyRuntime().budget.status(access.user.id);
+    return Response.json(budgetViewOf(status), { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    // The store is unreachable: a JSON 500 naming it, never a stack.
+    if (error instanceof AppError) return error.toResponse();
+    throw error;
+  }
+}

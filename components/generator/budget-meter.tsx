@@ -1,0 +1,19 @@
+"use client";
+
+import type { BudgetView } from "@/lib/budgets/budget-view";
+import { formatUsd } from "@/lib/catalog/money";
+
+/** What is left of today's budgets, as the server counts them. */
+export function BudgetMeter({ budget }: { budget: BudgetView }) {
+  const { user, app } = budget;
+  const resetsAt = new Date(budget.resetsAt).toLocaleTimeString([], { timeStyle: "short" });
+  return (
+    <section aria-label="Today's budget" className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p>
+        Today you have <strong>{formatUsd(user.remainingMicroUsd)}</strong> left of{" "}
+        {formatUsd(user.limitMicroUsd)}; the app has {formatUsd(app.remainingMicroUsd)} left of{" "}
+        {formatUsd(app.limitMicroUsd)}. Budgets reset at midnight UTC ({resetsAt} your time).
+      </p>
+    </section>
+  );
+}
