@@ -24,6 +24,8 @@ export interface EmulatorContext {
   /** Applies to requests submitted from now on; `/__emulator/timing` changes it. */
   timing: Timing;
   defaultTiming: Timing;
+  /** Model runs that reached the emulator (submits and synchronous runs), valid or not. */
+  received: { modelRuns: number };
 }
 
 /**

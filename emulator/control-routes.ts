@@ -52,6 +52,7 @@ export async function handleControl(
     return sendJson(res, 200, ctx.timing);
   }
   if (route === "GET timing") return sendJson(res, 200, ctx.timing);
+  if (route === "GET received") return sendJson(res, 200, ctx.received);
 
   if (route === "POST reset") {
     ctx.faults.clear();
@@ -68,6 +69,7 @@ export async function handleControl(
       request_id: record.requestId,
       endpoint: record.endpointId,
       status: ctx.store.phase(record),
+      input: record.received,
       ...scheduleTimes(record),
     });
   }

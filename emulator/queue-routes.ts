@@ -30,12 +30,15 @@ export async function handleQueue(
   if (fault && applyFault(ctx, fault, req, res)) return;
 
   if (route.kind === "submit") {
-    const checked = validateInput(await readJson(req));
+    const received = await readJson(req);
+    ctx.received.modelRuns += 1;
+    const checked = validateInput(received);
     if (!checked.ok) return sendDetail(res, 422, checked.errors);
     const record = ctx.store.submit({
       endpointId: route.endpointId,
       appPath: route.appPath,
       input: withSeed(checked.value),
+      received,
       ...ctx.timing,
     });
     const status = ctx.store.status(record, false);

@@ -12,6 +12,7 @@ function setup(capacity?: number) {
       endpointId,
       appPath: "fal-ai/flux",
       input: { prompt: "p", width: 512, height: 512, numImages: 1, seed: 7 },
+      received: { prompt: "p", image_size: "square", seed: 7 },
       queueMs: 400,
       runMs: 1200,
     });

@@ -25,6 +25,8 @@ export interface QueueRecord extends Schedule {
   endpointId: string;
   appPath: string;
   input: SeededRequest;
+  /** The body exactly as it arrived, so tests can see what the proxy sent on. */
+  received: unknown;
 }
 
 export interface StatusBody {
@@ -48,6 +50,7 @@ export interface SubmitArgs {
   endpointId: string;
   appPath: string;
   input: SeededRequest;
+  received: unknown;
   queueMs: number;
   runMs: number;
 }

@@ -18,7 +18,9 @@ export async function handleRun(
   if (req.method !== "POST") return sendDetail(res, 405, "Method not allowed");
   if (applyFault(ctx, "run", req, res)) return;
 
-  const checked = validateInput(await readJson(req));
+  const received = await readJson(req);
+  ctx.received.modelRuns += 1;
+  const checked = validateInput(received);
   if (!checked.ok) return sendDetail(res, 422, checked.errors);
   const input = withSeed(checked.value);
   const { runMs } = ctx.timing;

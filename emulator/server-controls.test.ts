@@ -65,6 +65,20 @@ describe("controls", () => {
     expect((await emu.control("requests/unknown")).status).toBe(404);
   });
 
+  it("counts the model runs that reached it, valid or not, and shows a submit's body as received", async () => {
+    const before = ((await emu.control("received")).body as { modelRuns: number }).modelRuns;
+    const { request_id: rid } = await submit("fal-ai/flux/dev", {
+      prompt: "p",
+      enable_safety_checker: true,
+    });
+    await post("/queue.fal.run/fal-ai/flux/dev", { prompt: "" });
+    await post("/fal.run/fal-ai/flux/dev", { prompt: "p" });
+    expect((await emu.control("received")).body).toEqual({ modelRuns: before + 3 });
+    expect((await emu.control(`requests/${rid}`)).body).toMatchObject({
+      input: { prompt: "p", enable_safety_checker: true },
+    });
+  });
+
   it("reports a request's schedule: when it starts running and when it completes", async () => {
     await emu.control("timing", { queueMs: 1_000, runMs: 2_000 });
     const before = Date.now();

@@ -109,6 +109,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<RunningE
     uploads: new UploadStore({ ...DEFAULT_UPLOAD_LIMITS, ...options.uploadLimits }),
     timing: { ...defaultTiming },
     defaultTiming,
+    received: { modelRuns: 0 },
   };
 
   const server = createServer((req, res) => {

@@ -26,4 +26,6 @@ export const emulator = {
   armFault: (fault: Fault) => control("POST", "faults", fault),
   setTiming: (timing: { queueMs?: number; runMs?: number }) => control("POST", "timing", timing),
   request: (requestId: string) => control("GET", `requests/${requestId}`),
+  /** How many model runs (submits and synchronous runs) have reached the emulator. */
+  modelRuns: async () => (await control("GET", "received")).modelRuns as number,
 };

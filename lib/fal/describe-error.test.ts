@@ -34,6 +34,37 @@ describe("describeError", () => {
     });
   });
 
+  it("names the budget that ran out and when it resets", () => {
+    const error = apiError(429, {
+      error: {
+        code: "app_budget_exhausted",
+        message: "This app has used its $10.00 daily budget.",
+        retryAt: "2026-11-25T00:00:00.000Z",
+      },
+    });
+    const now = new Date("2026-11-24T21:30:00.000Z");
+    const formatTime = (date: Date) => date.toISOString().slice(11, 16);
+    expect(describeError(error, { now, formatTime })).toEqual({
+      message:
+        "This app has used its $10.00 daily budget. Budgets reset at midnight UTC, tomorrow at 00:00.",
+      action: "none",
+    });
+  });
+
+  it("shows the server's words for a refused input, which name the field", () => {
+    const error = apiError(400, {
+      error: {
+        code: "invalid_input",
+        message: "num_images must be at most 4 for FLUX.1 [dev].",
+        field: "num_images",
+      },
+    });
+    expect(describeError(error)).toEqual({
+      message: "num_images must be at most 4 for FLUX.1 [dev].",
+      action: "none",
+    });
+  });
+
   it("names the time, and the day when it is not today, for a longer wait", () => {
     const clock = (now: string) => ({
       now: new Date(now),

@@ -57,13 +57,22 @@ export function whenToRetry(retryAt: Date, { now, formatTime }: Clock): string {
   return `${tomorrow ? "tomorrow " : ""}at ${formatTime(retryAt)}`;
 }
 
+// Refusals that say when they lift, and how to say it.
+const comesBackWith: Partial<Record<ErrorCode, (when: string) => string>> = {
+  rate_limited: (when) => `Try again ${when}.`,
+  read_rate_limited: (when) => `Try again ${when}.`,
+  user_budget_exhausted: (when) => `Budgets reset at midnight UTC, ${when}.`,
+  app_budget_exhausted: (when) => `Budgets reset at midnight UTC, ${when}.`,
+};
+
 function describeRefusal({ error }: ErrorBody, clock: Clock) {
   const known = byCode[error.code];
   const message = error.message || known.message;
-  if (error.code === "rate_limited" && error.retryAt) {
+  const comesBack = comesBackWith[error.code];
+  if (comesBack && error.retryAt) {
     return {
       ...known,
-      message: `${message} Try again ${whenToRetry(new Date(error.retryAt), clock)}.`,
+      message: `${message} ${comesBack(whenToRetry(new Date(error.retryAt), clock))}`,
     };
   }
   return { ...known, message };
