@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import {
+  budgetAppPort,
   e2eAppEnv,
+  e2eBudgetAppEnv,
   e2ePorts,
   e2eSecrets,
   redisPort,
@@ -71,6 +73,14 @@ export default defineConfig({
       url: `http://localhost:${secondAppPort}/sign-in`,
       env: e2eAppEnv(secondAppPort),
       reuseExistingServer: !ci,
+    },
+    {
+      // Small budgets in memory, used up by e2e/budgets.spec.ts: always a fresh process, so a
+      // second local run starts from zero too.
+      command: `npx tsx e2e/support/serve-app.ts ${budgetAppPort}`,
+      url: `http://localhost:${budgetAppPort}/sign-in`,
+      env: e2eBudgetAppEnv(),
+      reuseExistingServer: false,
     },
   ],
 });

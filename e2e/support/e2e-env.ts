@@ -5,6 +5,9 @@ export const e2ePorts: LocalPorts = { app: 3100, emulator: 4100, oidc: 4101 };
 /** A second app instance and the Redis both share: limits and ownership must hold across them. */
 export const secondAppPort = 3101;
 export const redisPort = 4102;
+/** An instance with small daily budgets, kept in its own memory, so tests can use them up. */
+export const budgetAppPort = 3102;
+export const e2eBudgets = { perUserUsd: "0.05", appUsd: "0.12" };
 
 /** Fixed test-only secrets: the tests must know them to prove where they do and do not appear. */
 export const e2eSecrets = {
@@ -26,10 +29,23 @@ export function e2eAppEnv(port: number) {
     RATE_LIMIT_PER_MINUTE: String(e2eLimits.perMinute),
     RATE_LIMIT_PER_DAY: "100000",
     PROXY_UPSTREAM_TIMEOUT_MS: String(e2eLimits.upstreamTimeoutMs),
+    // Far above what the suite spends: the budgets are tested on their own instance.
+    BUDGET_PER_USER_DAILY_USD: "1000",
+    BUDGET_APP_DAILY_USD: "100000",
+  };
+}
+
+export function e2eBudgetAppEnv() {
+  return {
+    ...e2eAppEnv(budgetAppPort),
+    REDIS_URL: "", // blank is unset: this instance keeps its budgets in memory
+    BUDGET_PER_USER_DAILY_USD: e2eBudgets.perUserUsd,
+    BUDGET_APP_DAILY_USD: e2eBudgets.appUsd,
   };
 }
 
 export const appUrl = `http://localhost:${e2ePorts.app}`;
 export const secondAppUrl = `http://localhost:${secondAppPort}`;
+export const budgetAppUrl = `http://localhost:${budgetAppPort}`;
 export const emulatorUrl = `http://localhost:${e2ePorts.emulator}`;
 export const storageStatePath = "e2e/.auth/demo-user.json";

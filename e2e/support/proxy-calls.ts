@@ -10,17 +10,25 @@ type ProxyCall = {
   /** Which app instance answers (both share one Redis). */
   instance?: string;
   headers?: Record<string, string>;
+  /** A POST's JSON body; by default a valid one-image input. */
+  data?: unknown;
 };
 
 /** A call to the proxy as the fal client makes it: the real fal URL in `x-fal-target-url`. */
 export function callProxy(
   api: APIRequestContext,
-  { method = "POST", target = submitTarget, instance = appUrl, headers = {} }: ProxyCall = {},
+  {
+    method = "POST",
+    target = submitTarget,
+    instance = appUrl,
+    headers = {},
+    data = { prompt: "A proxy test", num_images: 1 },
+  }: ProxyCall = {},
 ) {
   return api.fetch(`${instance}/api/fal/proxy`, {
     method,
     headers: { "x-fal-target-url": target, ...headers },
-    ...(method === "POST" ? { data: { prompt: "A proxy test", num_images: 1 } } : {}),
+    ...(method === "POST" ? { data } : {}),
   });
 }
 
