@@ -29,6 +29,12 @@ export function startServer() {
       "auth: AUTH_ALLOWED_EMAILS is not set, so ANY signed-in user can spend your fal credit.",
     );
   }
+  if (env.budgets.defaulted.length > 0) {
+    const { perUserDailyMicroUsd, appDailyMicroUsd } = env.budgets;
+    console.warn(
+      `budgets: ${env.budgets.defaulted.join(" and ")} not set; spending is capped at $${perUserDailyMicroUsd / 1e6} per user and $${appDailyMicroUsd / 1e6} for the whole app per day (UTC).`,
+    );
+  }
   if (!env.github && !env.oidc) {
     console.warn("auth: no sign-in provider is configured; see /sign-in for what to set.");
   }
