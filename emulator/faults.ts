@@ -3,7 +3,15 @@
  * their connection or never answer, so the app's error paths can be exercised on demand.
  */
 
-export const FAULT_TARGETS = ["submit", "status", "result", "run", "cancel", "upload"] as const;
+export const FAULT_TARGETS = [
+  "submit",
+  "status",
+  "result",
+  "run",
+  "cancel",
+  "upload",
+  "pricing",
+] as const;
 export type FaultTarget = (typeof FAULT_TARGETS)[number];
 
 export type Fault = { kind: "status"; status: number } | { kind: "drop" } | { kind: "hang" };

@@ -12,6 +12,7 @@ describe("controls", () => {
     ["cancel", "PUT", (rid: string) => `/queue.fal.run/fal-ai/flux/requests/${rid}/cancel`],
     ["run", "POST", () => "/fal.run/fal-ai/flux/dev"],
     ["upload", "POST", () => "/rest.fal.ai/storage/upload/initiate"],
+    ["pricing", "GET", () => "/api.fal.ai/v1/models/pricing?endpoint_id=fal-ai/flux/dev"],
   ])("arms a fault on %s for the given number of requests", async (on, method, pathFor) => {
     const { request_id: rid } = await submit();
     await emu.control("faults", { on, status: 418, times: 2 });

@@ -1,6 +1,8 @@
 /** The emulator's HTTP surface (auth, routing, queue), driven with plain fetch and raw sockets. */
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
+import { emulatedFalHosts } from "@/lib/fal/fal-hosts";
+import { EMULATED_HOSTS } from "./server";
 import { emulatorForFile, TEST_FAL_KEY } from "./testing";
 
 const emu = emulatorForFile();
@@ -30,10 +32,15 @@ describe("connections", () => {
 });
 
 describe("auth and routing", () => {
+  it("stands in for exactly the fal hosts the app reroutes to it", () => {
+    expect([...EMULATED_HOSTS].sort()).toEqual([...emulatedFalHosts].sort());
+  });
+
   it.each([
     "/queue.fal.run/fal-ai/flux/dev",
     "/fal.run/fal-ai/flux/dev",
     "/rest.fal.ai/storage/upload/initiate",
+    "/api.fal.ai/v1/models/pricing?endpoint_id=fal-ai/flux/dev",
   ])("answers 401 JSON on %s without the right key", async (path) => {
     for (const headers of [
       { authorization: "" },

@@ -5,12 +5,12 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { falHosts } from "@/lib/fal/fal-hosts";
 import { DEFAULT_TIMING, type EmulatorContext } from "./context";
 import { handleControl } from "./control-routes";
 import { FaultBook } from "./faults";
 import { handleFile, RenderCache } from "./file-routes";
 import { HttpError, keyFromAuthorization, sendDetail } from "./http-utils";
+import { handlePlatformApi } from "./pricing-route";
 import { handleQueue } from "./queue-routes";
 import { QueueStore } from "./queue-store";
 import { handleRun } from "./run-route";
@@ -21,6 +21,17 @@ import {
   type UploadLimits,
   UploadStore,
 } from "./uploads";
+
+/**
+ * The fal hosts the emulator stands in for, behind the key. Its own list, so the emulator
+ * stands alone; lib/fal/fal-hosts.ts reroutes the same hosts (a test checks they agree).
+ */
+export const EMULATED_HOSTS: ReadonlySet<string> = new Set([
+  "queue.fal.run",
+  "fal.run",
+  "rest.fal.ai",
+  "api.fal.ai",
+]);
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -63,7 +74,7 @@ function route(
   const url = new URL(`http://emulator.invalid${target}`);
   const [first = "", ...rest] = url.pathname.slice(1).split("/");
   if (first === "__emulator") return handleControl(ctx, req, res, rest);
-  if (falHosts.has(first)) {
+  if (EMULATED_HOSTS.has(first)) {
     const auth = req.headers.authorization;
     if (!keyMatches(auth, expectedKey)) {
       const detail = auth ? "Invalid API key" : 'Missing "Authorization: Key <FAL_KEY>" header';
@@ -71,6 +82,7 @@ function route(
     }
     if (first === "queue.fal.run") return handleQueue(ctx, req, res, rest, url);
     if (first === "fal.run") return handleRun(ctx, req, res, rest);
+    if (first === "api.fal.ai") return handlePlatformApi(ctx, req, res, rest, url);
     return handleRest(ctx, req, res, rest);
   }
   if (url.pathname.startsWith(UPLOAD_PATH_PREFIX))

@@ -114,6 +114,38 @@ function pair(env: Source, a: string, b: string, problems: string[]) {
   return undefined;
 }
 
+export type FalAccess = Pick<ServerEnv, "falKey" | "emulatorUrl">;
+
+type ParsedSource = z.infer<typeof schema>;
+
+function readFalAccess(env: ParsedSource, problems: string[]): FalAccess {
+  const keyPair = pair(env, "FAL_KEY_ID", "FAL_KEY_SECRET", problems);
+  let emulatorUrl: URL | undefined;
+  try {
+    emulatorUrl = env.FAL_EMULATOR_URL ? assertLoopbackUrl(env.FAL_EMULATOR_URL) : undefined;
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  const falKey = env.FAL_KEY ?? (keyPair && `${keyPair.first}:${keyPair.second}`);
+  if (env.FAL_EMULATOR_URL && falKey && realFalKeyPattern.test(falKey)) {
+    problems.push(
+      "FAL_EMULATOR_URL is set together with what looks like a real fal key: unset one of them (the emulator takes any other value, e.g. FAL_KEY=local)",
+    );
+  }
+  return { falKey, emulatorUrl };
+}
+
+/**
+ * The fal key and emulator URL alone, with the same checks as `parseServerEnv`: for scripts
+ * that call fal without running the app (and so have no AUTH_SECRET).
+ */
+export function parseFalAccess(source: Source): FalAccess {
+  const problems: string[] = [];
+  const access = readFalAccess(schema.parse(source), problems);
+  if (problems.length > 0) throw new Error(`Invalid fal settings:\n- ${problems.join("\n- ")}`);
+  return access;
+}
+
 export function parseServerEnv(source: Source): ServerEnv {
   const env = schema.parse(source);
   const problems: string[] = [];
@@ -133,23 +165,13 @@ export function parseServerEnv(source: Source): ServerEnv {
       "AUTH_SECRET is not set: make one with `npx auth secret` or `openssl rand -base64 32`",
     );
   }
-  const keyPair = pair(env, "FAL_KEY_ID", "FAL_KEY_SECRET", problems);
+  const { falKey, emulatorUrl } = readFalAccess(env, problems);
   const github = pair(env, "AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET", problems);
   const oidc = pair(env, "AUTH_OIDC_ID", "AUTH_OIDC_SECRET", problems);
   if (Boolean(oidc) !== Boolean(env.AUTH_OIDC_ISSUER)) {
     problems.push("AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together");
   }
   const allowList = attempt(() => parseAllowList(env.AUTH_ALLOWED_EMAILS));
-  const emulatorUrl = attempt(() =>
-    env.FAL_EMULATOR_URL ? assertLoopbackUrl(env.FAL_EMULATOR_URL) : undefined,
-  );
-
-  const falKey = env.FAL_KEY ?? (keyPair && `${keyPair.first}:${keyPair.second}`);
-  if (env.FAL_EMULATOR_URL && falKey && realFalKeyPattern.test(falKey)) {
-    problems.push(
-      "FAL_EMULATOR_URL is set together with what looks like a real fal key: unset one of them (the emulator takes any other value, e.g. FAL_KEY=local)",
-    );
-  }
 
   if (env.AUTH_URL && !URL.canParse(env.AUTH_URL)) {
     problems.push(`AUTH_URL must be a URL such as https://example.com (got "${env.AUTH_URL}")`);

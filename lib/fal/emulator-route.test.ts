@@ -21,6 +21,11 @@ describe("rerouteToEmulator", () => {
       "/queue.fal.run/a/requests/r/status?logs=1",
     ],
     ["https://fal.run:443", "/x/y", "/fal.run/x/y"],
+    [
+      "https://api.fal.ai",
+      "/v1/models/pricing?endpoint_id=fal-ai/flux/dev",
+      "/api.fal.ai/v1/models/pricing?endpoint_id=fal-ai/flux/dev",
+    ],
   ])("rewrites %s%s", (origin, path, expected) => {
     expect(rerouteToEmulator(origin, path, EMU)).toEqual({ origin: EMU, path: expected });
   });
@@ -37,7 +42,8 @@ describe("rerouteToEmulator", () => {
     "https://evil.com",
     "https://evilfal.run",
     "https://v3.fal.media",
-    "https://api.fal.ai",
+    "https://api.fal.ai.evil.com",
+    "http://api.fal.ai",
     "http://fal.run",
     "http://queue.fal.run",
     "https://fal.run:8443",
@@ -116,6 +122,14 @@ describe("createEmulatorDispatcher", () => {
       method: "GET",
       url: "/queue.fal.run/fal-ai/flux/requests/r1/status?logs=1",
       host: new URL(origin).host,
+    });
+  });
+
+  it("sends the server's calls to fal's Platform API to the emulator too", async () => {
+    const res = await fetch("https://api.fal.ai/v1/models/pricing?endpoint_id=fal-ai/flux/dev");
+    expect(await res.json()).toMatchObject({
+      method: "GET",
+      url: "/api.fal.ai/v1/models/pricing?endpoint_id=fal-ai/flux/dev",
     });
   });
 

@@ -1,11 +1,12 @@
 /**
  * Sends the server's fal traffic to the local emulator instead of fal. The fal client
  * hard-codes its hosts, so the rewrite happens one level below it, in undici's dispatcher:
- * `https://queue.fal.run/<path>` becomes `<emulator origin>/queue.fal.run/<path>`.
+ * `https://queue.fal.run/<path>` becomes `<emulator origin>/queue.fal.run/<path>`, and the same
+ * for fal's other hosts, the Platform API's `api.fal.ai` included.
  * No "server-only" import: the test harness uses this file too.
  */
 import { Agent, type Dispatcher } from "undici";
-import { falHosts } from "./fal-hosts";
+import { emulatedFalHosts } from "./fal-hosts";
 
 const LOOPBACK_IPV4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
@@ -27,7 +28,11 @@ export function rerouteToEmulator(
   emulatorOrigin: string,
 ): { origin: string; path: string } | null {
   const source = parseUrl(origin);
-  if (source?.protocol !== "https:" || source.port !== "" || !falHosts.has(source.hostname)) {
+  if (
+    source?.protocol !== "https:" ||
+    source.port !== "" ||
+    !emulatedFalHosts.has(source.hostname)
+  ) {
     return null;
   }
   // An origin has no credentials, path or query; anything else is not a plain fal request.

@@ -163,6 +163,18 @@ describe("parseTarget: the attack catalogue", () => {
     expect(refusalWithMessage(method, target)).toContain(reason);
   });
 
+  // The server reroutes api.fal.ai to the emulator, but the browser must never reach it:
+  // it reads prices and usage with the owner's key.
+  it.each([
+    ["GET", "https://api.fal.ai/v1/models/pricing?endpoint_id=fal-ai/flux/dev"],
+    ["GET", "https://api.fal.ai/v1/models/usage"],
+    ["POST", "https://api.fal.ai/v1/models/pricing"],
+    ["PUT", "https://api.fal.ai/v1/models/pricing"],
+  ])("refuses fal's Platform API, which only the server calls: %s %s", (method, target) => {
+    expect(refusalWithMessage(method, target)).toMatch(/^400 invalid_target: Only fal's hosts/);
+    expect(refusalWithMessage(method, target)).not.toContain("api.fal.ai");
+  });
+
   it.each(["DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE"])(
     "refuses %s with 405",
     (method) => {
