@@ -92,6 +92,7 @@ describe("queue with the real client", () => {
       request_id: requestId,
       endpoint: ENDPOINT,
       status: "IN_QUEUE",
+      input: { prompt: "never" },
       submittedAt: expect.any(Number),
       startedAt: submittedAt + 60_000,
       completedAt: submittedAt + 60_000 + 150,
