@@ -4,6 +4,7 @@ import { vi } from "vitest";
 import type { Access } from "@/lib/auth/access";
 import type { AuditEntry } from "./audit-log";
 import { handleProxyRequest, isAdmittedByGuard, type ProxyGuardConfig } from "./guard";
+import { createReadMetering } from "./read-metering";
 import { memoryOwnership } from "./stores/request-ownership";
 import { createSubmitLimiter } from "./stores/submit-limiter";
 
@@ -51,6 +52,8 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
     targets: { endpoints: catalog, uploads: false },
     limiter: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
     ownership: memoryOwnership(),
+    // The production defaults: tests of other features never meet them.
+    reads: createReadMetering({ perMinute: 600, streamsPerUser: 5, streamMaxMs: 600_000 }),
     audit: (entry) => audit.push(entry),
     maxBodyBytes: 1024,
     upstreamTimeoutMs: 2_000,
