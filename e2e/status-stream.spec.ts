@@ -1,25 +1,38 @@
 import { expect, test } from "@playwright/test";
-import { appUrl } from "./support/e2e-env";
+import { appUrl, e2eLimits, secondAppUrl } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
 import { queuedRequest, submitThroughProxy } from "./support/proxy-calls";
 import { apiSignedInAs, cookieHeader, freshTestUser } from "./support/sessions";
 
-test("a status stream reaches its owner live through the proxy, not when it ends", async () => {
+test.beforeEach(async () => {
   await emulator.reset();
-  // Queued for a minute: the stream stays open far longer than this test waits.
+  // Queued for a minute: the streams stay open far longer than these tests wait.
   await emulator.setTiming({ queueMs: 60_000 });
+});
+
+/**
+ * Opens `id`'s status stream as `cookie` on one app instance, with Node's fetch (Playwright's
+ * request API reads whole bodies before returning); `drop` goes away as a closed tab would.
+ */
+async function openStream(cookie: string, id: string, instance = appUrl) {
+  const browserTab = new AbortController();
+  const response = await fetch(`${instance}/api/fal/proxy`, {
+    headers: {
+      cookie,
+      accept: "text/event-stream",
+      "x-fal-target-url": `${queuedRequest(id)}/status/stream?logs=1`,
+    },
+    signal: browserTab.signal,
+  });
+  return { response, drop: () => browserTab.abort() };
+}
+
+test("a status stream reaches its owner live through the proxy, not when it ends", async () => {
   const user = freshTestUser("stream");
   const api = await apiSignedInAs(user);
   const id = await submitThroughProxy(api);
 
-  // Node's fetch, not Playwright's request API, which reads whole bodies before returning.
-  const stream = await fetch(`${appUrl}/api/fal/proxy`, {
-    headers: {
-      cookie: await cookieHeader(user),
-      accept: "text/event-stream",
-      "x-fal-target-url": `${queuedRequest(id)}/status/stream?logs=1`,
-    },
-  });
+  const { response: stream } = await openStream(await cookieHeader(user), id);
   expect(stream.status).toBe(200);
   expect(stream.headers.get("content-type")).toContain("text/event-stream");
   const reader = stream.body?.getReader();
@@ -28,5 +41,38 @@ test("a status stream reaches its owner live through the proxy, not when it ends
   expect((await emulator.request(id)).status).toBe("IN_QUEUE");
 
   await reader?.cancel();
+  await api.dispose();
+});
+
+test("open status streams are capped per user over both instances, and a dropped one comes back", async () => {
+  const user = freshTestUser("streams");
+  const api = await apiSignedInAs(user);
+  const id = await submitThroughProxy(api);
+  const cookie = await cookieHeader(user);
+  /** A stream on `instance` once a slot is free: the server frees one when it sees the drop. */
+  const openWhenFree = async (instance: string) => {
+    let opened: Awaited<ReturnType<typeof openStream>> | undefined;
+    await expect
+      .poll(async () => {
+        opened = await openStream(cookie, id, instance);
+        if (opened.response.status !== 200) opened.drop();
+        return opened.response.status;
+      })
+      .toBe(200);
+    return opened;
+  };
+
+  for (let round = 0; round < 3; round++) {
+    const streams = [];
+    for (let i = 0; i < e2eLimits.streamsPerUser; i++) {
+      streams.push(await openWhenFree(i % 2 === 0 ? appUrl : secondAppUrl));
+    }
+    for (const instance of [appUrl, secondAppUrl]) {
+      const refused = await openStream(cookie, id, instance);
+      expect(refused.response.status).toBe(429);
+      expect(await refused.response.json()).toMatchObject({ error: { code: "too_many_streams" } });
+    }
+    for (const stream of streams) stream?.drop();
+  }
   await api.dispose();
 });

@@ -17,7 +17,7 @@ export const e2eSecrets = {
 
 /** Users of `@e2e.test` are allowed: each test that counts submits signs in a fresh one. */
 export const allowedTestDomain = "e2e.test";
-export const e2eLimits = { perMinute: 30, upstreamTimeoutMs: 2_000 };
+export const e2eLimits = { perMinute: 30, upstreamTimeoutMs: 2_000, streamsPerUser: 5 };
 
 export function e2eAppEnv(port: number) {
   const env = localAppEnv(e2ePorts, e2eSecrets);
@@ -29,6 +29,9 @@ export function e2eAppEnv(port: number) {
     RATE_LIMIT_PER_MINUTE: String(e2eLimits.perMinute),
     RATE_LIMIT_PER_DAY: "100000",
     PROXY_UPSTREAM_TIMEOUT_MS: String(e2eLimits.upstreamTimeoutMs),
+    // The default, named so the tests know it. Reads per minute stay at the default (600):
+    // the suite's generations, all as the demo user, must never meet it.
+    PROXY_STREAMS_PER_USER: String(e2eLimits.streamsPerUser),
     // Far above what the suite spends: the budgets are tested on their own instance.
     BUDGET_PER_USER_DAILY_USD: "1000",
     BUDGET_APP_DAILY_USD: "100000",

@@ -6,6 +6,7 @@ import { models } from "@/lib/catalog/models";
 import type { AuditEntry } from "./audit-log";
 import { handleProxyRequest, isAdmittedByGuard, type ProxyGuardConfig } from "./guard";
 import { modelRequestPolicy } from "./model-request";
+import { createReadMetering } from "./read-metering";
 import { memoryOwnership } from "./stores/request-ownership";
 import { createSubmitLimiter } from "./stores/submit-limiter";
 
@@ -55,6 +56,8 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
     limiter: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
     budget: { charge: async () => ({ refund: async () => {} }) },
     ownership: memoryOwnership(),
+    // The production defaults: tests of other features never meet them.
+    reads: createReadMetering({ perMinute: 600, streamsPerUser: 5, streamMaxMs: 600_000 }),
     audit: (entry) => audit.push(entry),
     maxBodyBytes: 1024,
     upstreamTimeoutMs: 2_000,

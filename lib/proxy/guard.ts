@@ -5,6 +5,7 @@ import { isAdmittedByGuard, runAdmitted } from "./admission";
 import type { AuditEntry, AuditSink } from "./audit-log";
 import { buildForwardRequest, readJsonBody } from "./forward-request";
 import type { PricedModelRequest } from "./model-request";
+import { meterRead, type ReadMetering } from "./read-metering";
 import type { RequestOwnership } from "./stores/request-ownership";
 import type { SubmitCharge, SubmitLimiter } from "./stores/submit-limiter";
 import {
@@ -36,6 +37,8 @@ export type ProxyGuardConfig = {
   /** Daily spend, charged with the estimate before fal is called. */
   budget: { charge(userId: string, costMicroUsd: number): Promise<SubmitCharge> };
   ownership: RequestOwnership;
+  /** Status, result and cancel calls: a rate per user, open streams per user, their lifetime. */
+  reads: ReadMetering;
   audit: AuditSink;
   maxBodyBytes: number;
   upstreamTimeoutMs: number;
@@ -117,6 +120,7 @@ async function forward(
     // The same answer as for an id that never existed: other users' ids are not confirmed.
     throw new AppError("request_not_found", 404, "There is no such request.");
   }
+  const read = await meterRead(config.reads, userId, target.operation);
   let charge: SubmitCharge | undefined;
   if (run) {
     charge = await chargeRun(config, userId, run.costMicroUsd);
@@ -126,7 +130,7 @@ async function forward(
   const upstream = await withUpstreamTimeout(
     runAdmitted(userId, () => config.upstream[method](new NextRequest(forwarded))),
     config.upstreamTimeoutMs,
-  );
+  ).catch(read.fail);
   note({ upstreamMs: elapsedSince(upstreamStarted) });
   // fal answered 5xx: it did not run the model, so the user keeps the attempt. After a network
   // failure or a timeout nobody knows, so the attempt stays counted.
@@ -134,7 +138,9 @@ async function forward(
 
   const runId = upstream.headers.get("x-fal-request-id");
   if (runId) note({ falRequestId: runId });
-  if (target.operation !== "submit" || !upstream.ok) return cleanUpstreamResponse(upstream);
+  if (target.operation !== "submit" || !upstream.ok) {
+    return read.deliver(cleanUpstreamResponse(upstream));
+  }
 
   // A submit's answer is small JSON: read it to record who owns the new request.
   const text = await upstream.text();

@@ -2,6 +2,7 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import { writeAuditLine } from "./audit-log";
 import type { ProxyGuardConfig } from "./guard";
+import { createReadMetering } from "./read-metering";
 import { connectRedis } from "./stores/redis-client";
 import { memoryOwnership, redisOwnership } from "./stores/request-ownership";
 import { createSpendBudget, type SpendBudget } from "./stores/spend-budget";
@@ -9,7 +10,7 @@ import { createSubmitLimiter } from "./stores/submit-limiter";
 
 type ProxyRuntime = Pick<
   ProxyGuardConfig,
-  "limiter" | "budget" | "ownership" | "audit" | "maxBodyBytes" | "upstreamTimeoutMs"
+  "limiter" | "budget" | "ownership" | "reads" | "audit" | "maxBodyBytes" | "upstreamTimeoutMs"
 > & { budget: SpendBudget };
 
 let runtime: ProxyRuntime | undefined;
@@ -30,6 +31,10 @@ export function proxyRuntime(): ProxyRuntime {
       redis,
     ),
     ownership: redis ? redisOwnership(redis) : memoryOwnership(),
+    reads: createReadMetering(
+      { ...proxy.reads, streamMaxMs: proxy.reads.streamMaxSeconds * 1000 },
+      redis,
+    ),
     audit: writeAuditLine,
     maxBodyBytes: proxy.maxBodyBytes,
     upstreamTimeoutMs: proxy.upstreamTimeoutMs,
