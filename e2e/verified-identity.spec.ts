@@ -101,10 +101,14 @@ test("/sign-in?error= shows a fixed message, never the parameter", async ({ page
     void dialog.dismiss();
   });
   await page.goto(`/sign-in?error=${encodeURIComponent("<script>alert(1)</script>")}`);
-  await expect(page.getByRole("alert")).toHaveText("Sign-in did not complete. Try again.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "Sign-in did not complete. Try again.",
+  );
   expect(await page.getByRole("main").textContent()).not.toContain("alert(1)");
 
   await page.goto("/sign-in?error=OAuthCallbackError");
-  await expect(page.getByRole("alert")).toHaveText(/provider did not complete the sign-in/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    /provider did not complete the sign-in/,
+  );
   expect(dialogs).toEqual([]);
 });
