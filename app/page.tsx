@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { Generator } from "@/components/generator/generator";
 import { getAccess } from "@/lib/auth/access";
 import { budgetViewOf } from "@/lib/budgets/budget-view";
@@ -11,6 +12,11 @@ export default async function HomePage() {
   if (access.status === "signed-out") {
     return (
       <section className="mx-auto max-w-2xl space-y-6 py-12 text-center">
+        {access.reason === "expired" && (
+          <p role="status" className="text-sm text-amber-700 dark:text-amber-400">
+            Your session has expired. Sign in again to continue.
+          </p>
+        )}
         <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">
           Generate images with fal, safely.
         </h1>
@@ -26,16 +32,7 @@ export default async function HomePage() {
   }
 
   if (access.status === "forbidden") {
-    return (
-      <section className="card mx-auto max-w-lg space-y-3">
-        <h1 className="text-xl font-semibold">This account is not allowed here</h1>
-        <p className="text-zinc-600 dark:text-zinc-400">
-          You are signed in as <strong>{access.user.email ?? access.user.name}</strong>, which is
-          not on this app&apos;s list of allowed users. Ask its owner to add you to{" "}
-          <code>AUTH_ALLOWED_EMAILS</code>, or sign out and use another account.
-        </p>
-      </section>
-    );
+    return <NotAllowed user={access.user} reason={access.reason} />;
   }
 
   // An unreachable store leaves the meter blank; the proxy refuses runs until it is back.

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { getAccess } from "@/lib/auth/access";
 import { providerSummaries } from "@/lib/auth/providers";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { serverEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in · fal + Next.js starter" };
@@ -15,10 +16,10 @@ const setupVariables = [
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ error?: string }>;
+  searchParams: Promise<{ error?: string | string[] }>;
 }) {
   if ((await getAccess()).status !== "signed-out") redirect("/");
-  const { error } = await searchParams;
+  const error = signInErrorMessage((await searchParams).error);
   const providers = providerSummaries(serverEnv());
 
   return (
@@ -26,7 +27,7 @@ export default async function SignInPage({
       <h1 className="text-xl font-semibold">Sign in</h1>
       {error && (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          Sign-in did not complete ({error}). Try again.
+          {error}
         </p>
       )}
       {providers.length > 0 ? (

@@ -1,3 +1,4 @@
+import { unverifiedUser } from "../../scripts/demo-user";
 import { type LocalPorts, localAppEnv } from "../../scripts/local-env";
 
 /** Ports apart from demo mode's, so `npm run demo` and the tests can run side by side. */
@@ -24,7 +25,8 @@ export function e2eAppEnv(port: number) {
   return {
     ...env,
     AUTH_URL: `http://localhost:${port}`,
-    AUTH_ALLOWED_EMAILS: `${env.AUTH_ALLOWED_EMAILS},@${allowedTestDomain}`,
+    // The unverified user is listed, so nothing but verification can keep them out.
+    AUTH_ALLOWED_EMAILS: `${env.AUTH_ALLOWED_EMAILS},@${allowedTestDomain},${unverifiedUser.email}`,
     REDIS_URL: `redis://localhost:${redisPort}`,
     RATE_LIMIT_PER_MINUTE: String(e2eLimits.perMinute),
     RATE_LIMIT_PER_DAY: "100000",

@@ -7,6 +7,24 @@ const cookieName = "authjs.session-token";
 
 export type TestUser = { id: string; email: string; name: string };
 
+/**
+ * Whom a minted cookie signs in. As the app's `jwt` callback would stamp them: the email is
+ * verified and the sign-in happened now, unless `emailVerified` or `signedInAt` (seconds since
+ * the epoch) say otherwise.
+ */
+export type MintedUser = {
+  id?: string;
+  email: string;
+  name: string;
+  emailVerified?: boolean;
+  signedInAt?: number;
+};
+
+/** A `signedInAt` `days` ago. */
+export function daysAgo(days: number): number {
+  return Math.floor(Date.now() / 1000) - days * 86_400;
+}
+
 /** A user nobody has used yet, inside the allow-list: their limits start at zero. */
 export function freshTestUser(label: string): TestUser {
   const id = randomUUID();
@@ -17,12 +35,15 @@ export function freshTestUser(label: string): TestUser {
  * The session cookie Auth.js would set for `user`, minted with the test AUTH_SECRET, for
  * people the local provider does not know. An attacker, lacking the secret, cannot do this.
  */
-export async function sessionCookie(
-  user: { id?: string; email: string; name: string },
-  secret = e2eSecrets.authSecret,
-) {
+export async function sessionCookie(user: MintedUser, secret = e2eSecrets.authSecret) {
   const token = await encode({
-    token: { sub: user.id ?? `minted-${user.email}`, email: user.email, name: user.name },
+    token: {
+      sub: user.id ?? `minted-${user.email}`,
+      email: user.email,
+      name: user.name,
+      emailVerified: user.emailVerified ?? true,
+      signedInAt: user.signedInAt ?? daysAgo(0),
+    },
     secret,
     salt: cookieName,
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { auth } from "@/auth";
 import { type AllowList, isEmailAllowed } from "@/lib/auth/allow-list";
+import { signInExpiresAt } from "@/lib/auth/session-claims";
 import {
   createSessionTokenReader,
   type SessionTokenReader,
@@ -10,32 +11,52 @@ import { serverEnv } from "@/lib/env";
 
 export type { SessionUser };
 
+/** Why a signed-in user may not use fal: their provider has not verified the email, or it
+ * is not on `AUTH_ALLOWED_EMAILS`. */
+export type ForbiddenReason = "unverified" | "not-listed";
+
 export type Access =
-  | { status: "signed-out" }
-  | { status: "forbidden"; user: SessionUser }
+  | { status: "signed-out"; reason?: "expired" }
+  | { status: "forbidden"; reason: ForbiddenReason; user: SessionUser }
   | { status: "allowed"; user: SessionUser };
 
-export function decideAccess(user: SessionUser | null | undefined, allowList: AllowList): Access {
+export type AccessPolicy = { allowList: AllowList; sessionMaxAgeSeconds: number };
+
+export function decideAccess(
+  user: SessionUser | null | undefined,
+  { allowList, sessionMaxAgeSeconds }: AccessPolicy,
+  now = Date.now(),
+): Access {
   if (!user?.id) return { status: "signed-out" };
+  if (now >= signInExpiresAt(user.signedInAt, sessionMaxAgeSeconds)) {
+    return { status: "signed-out", reason: "expired" };
+  }
+  if (allowList.kind === "anyone") return { status: "allowed", user };
+  // Checked before the list, so an unverified address cannot probe who is on it.
+  if (user.emailVerified !== true) return { status: "forbidden", reason: "unverified", user };
   return isEmailAllowed(allowList, user.email)
     ? { status: "allowed", user }
-    : { status: "forbidden", user };
+    : { status: "forbidden", reason: "not-listed", user };
 }
 
 /** Who is asking, and may they use fal? Pages call this for themselves, through Auth.js. */
 export async function getAccess(): Promise<Access> {
-  return decideAccess((await auth())?.user, serverEnv().allowList);
+  return decideAccess((await auth())?.user, serverEnv());
 }
 
 let readSessionToken: SessionTokenReader | undefined;
 
 /**
  * The same decision for the fal proxy, which every status call goes through: the session
- * cookie is decrypted once and its user remembered for up to a minute, the allow-list is
- * applied on every call, and the cookie is never re-issued.
+ * cookie is decrypted once and its user remembered for up to a minute, the allow-list and the
+ * sign-in's lifetime are applied on every call, and the cookie is never re-issued.
  */
 export async function identifyProxyCaller(request: Request): Promise<Access> {
-  const { authSecret, authUrl, allowList } = serverEnv();
-  readSessionToken ??= createSessionTokenReader({ secret: authSecret, authUrl });
-  return decideAccess(await readSessionToken(request.headers), allowList);
+  const env = serverEnv();
+  readSessionToken ??= createSessionTokenReader({
+    secret: env.authSecret,
+    authUrl: env.authUrl,
+    sessionMaxAgeSeconds: env.sessionMaxAgeSeconds,
+  });
+  return decideAccess(await readSessionToken(request.headers), env);
 }

@@ -11,7 +11,15 @@ const decrypts = vi.mocked(decode);
 
 const secret = "session-token-test-secret";
 const plainName = "authjs.session-token";
-const ada = { sub: "oidc:ada", name: "Ada", email: "ada@example.com", picture: null };
+const sessionMaxAgeSeconds = 7 * 86_400;
+const ada = {
+  sub: "oidc:ada",
+  name: "Ada",
+  email: "ada@example.com",
+  picture: null,
+  emailVerified: true,
+  signedInAt: Math.floor(Date.now() / 1000),
+};
 
 async function cookieFor(
   token: Record<string, unknown>,
@@ -25,7 +33,7 @@ function headers(cookie: string, extra: Record<string, string> = {}) {
 }
 
 function reader(options: Partial<Parameters<typeof createSessionTokenReader>[0]> = {}) {
-  return createSessionTokenReader({ secret, ...options });
+  return createSessionTokenReader({ secret, sessionMaxAgeSeconds, ...options });
 }
 
 beforeEach(() => {
@@ -43,7 +51,15 @@ describe("the proxy's session check", () => {
       name: "Ada",
       email: "ada@example.com",
       image: null,
+      emailVerified: true,
+      signedInAt: ada.signedInAt,
     });
+  });
+
+  it("reads an unverified email and a missing sign-in time as such", async () => {
+    const { emailVerified: _, signedInAt: __, ...bare } = ada;
+    const user = await reader()(headers(`${plainName}=${await cookieFor(bare)}`));
+    expect(user).toMatchObject({ id: "oidc:ada", emailVerified: false, signedInAt: null });
   });
 
   it("decrypts each distinct cookie once while it is remembered", async () => {
@@ -105,6 +121,44 @@ describe("the proxy's session check", () => {
     expect(decrypts).toHaveBeenCalledTimes(1);
     now = start + 26_000;
     await read(cookie);
+    expect(decrypts).toHaveBeenCalledTimes(2);
+  });
+
+  it("stops trusting a cached user at the sign-in's absolute expiry", async () => {
+    const start = Date.now();
+    let now = start;
+    const read = reader({ now: () => now, sessionMaxAgeSeconds: 3_600 });
+    // Signed in 3,590 s ago: the sign-in lapses in 10 s, though the token itself lives on.
+    const signedInAt = Math.floor(start / 1000) - 3_590;
+    const cookie = headers(`${plainName}=${await cookieFor({ ...ada, signedInAt })}`);
+    await read(cookie);
+    now = start + 5_000;
+    await read(cookie);
+    expect(decrypts).toHaveBeenCalledTimes(1);
+    now = start + 11_000;
+    expect(await read(cookie)).toMatchObject({ signedInAt });
+    expect(decrypts).toHaveBeenCalledTimes(2);
+  });
+
+  it("does not remember a token without a sign-in time", async () => {
+    const { signedInAt: _, ...old } = ada;
+    const read = reader();
+    const cookie = headers(`${plainName}=${await cookieFor(old)}`);
+    await read(cookie);
+    await read(cookie);
+    expect(decrypts).toHaveBeenCalledTimes(2);
+  });
+
+  it("keys what it remembers by the cookie's name and value", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const read = reader();
+    const secureName = `__Secure-${plainName}`;
+    const token = await cookieFor(ada, { name: secureName });
+    const https = new Headers({ cookie: `${secureName}=${token}`, "x-forwarded-proto": "https" });
+    expect((await read(https))?.id).toBe("oidc:ada");
+    // The same value under the plain name is a token for another salt: it must be decrypted,
+    // and fails, rather than be answered from what the secure cookie left in the cache.
+    expect(await read(headers(`${plainName}=${token}`))).toBeNull();
     expect(decrypts).toHaveBeenCalledTimes(2);
   });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import type { Session } from "next-auth";
 import { decode, getToken, type JWT } from "next-auth/jwt";
+import { signInExpiresAt } from "./session-claims";
 
 export type SessionUser = Session["user"];
 
@@ -13,6 +14,8 @@ export type SessionTokenReaderOptions = {
   secret: string;
   /** `AUTH_URL`, when set: its scheme decides the cookie's name, as it does for Auth.js. */
   authUrl?: string;
+  /** `AUTH_SESSION_MAX_AGE`: a user is not remembered past their sign-in's absolute expiry. */
+  sessionMaxAgeSeconds: number;
   /** How many distinct session cookies to remember. */
   maxEntries?: number;
   /** How long a verified cookie is trusted without decrypting it again. */
@@ -31,6 +34,8 @@ export function sessionUserFromToken(token: JWT): SessionUser {
     name: token.name ?? null,
     email: token.email ?? null,
     image: token.picture ?? null,
+    emailVerified: token.emailVerified === true,
+    signedInAt: typeof token.signedInAt === "number" ? token.signedInAt : null,
   };
 }
 
@@ -59,13 +64,16 @@ export function sessionCookieName(headers: Headers, authUrl: string | undefined)
 /**
  * The session check of the proxy, which every status poll and stream pays for. Decrypting
  * the cookie (what `auth()` does) costs milliseconds, so each distinct cookie is decrypted
- * once and its user remembered until shortly before the token expires, and never longer
- * than `maxAgeMs`. Unlike `auth()`, it only reads: it never re-issues the session cookie.
- * Tampered, expired and foreign tokens fail to decrypt and are not remembered.
+ * once and its user remembered until shortly before the token expires, never past the
+ * sign-in's absolute expiry, and never longer than `maxAgeMs`. Unlike `auth()`, it only reads:
+ * it never re-issues the session cookie. Tampered, expired and foreign tokens fail to decrypt
+ * and are not remembered. Whether the sign-in is still current is decided on every call, by
+ * `decideAccess`, from the user's `signedInAt`.
  */
 export function createSessionTokenReader({
   secret,
   authUrl,
+  sessionMaxAgeSeconds,
   maxEntries = 5_000,
   maxAgeMs = 60_000,
   now = Date.now,
@@ -80,7 +88,9 @@ export function createSessionTokenReader({
     const raw = await getToken({ req: { headers: cookieOnly }, cookieName, secret, raw: true });
     if (!raw) return null;
 
-    const cached = verified.get(raw);
+    // The name too: it is the key's salt, so the same value under another name is another token.
+    const cacheKey = `${cookieName}=${raw}`;
+    const cached = verified.get(cacheKey);
     if (cached && now() < cached.until) return cached.user;
 
     const token = await decode({ token: raw, secret, salt: cookieName }).catch((error: unknown) => {
@@ -88,13 +98,17 @@ export function createSessionTokenReader({
       return null;
     });
     if (!token?.sub) {
-      verified.delete(raw);
+      verified.delete(cacheKey);
       return null;
     }
     const user = sessionUserFromToken(token);
     const expiresAt = typeof token.exp === "number" ? token.exp * 1000 : Number.POSITIVE_INFINITY;
-    const until = Math.min(now() + maxAgeMs, expiresAt - expiryMarginMs);
-    if (until > now()) verified.set(raw, { user, until });
+    const until = Math.min(
+      now() + maxAgeMs,
+      expiresAt - expiryMarginMs,
+      signInExpiresAt(user.signedInAt, sessionMaxAgeSeconds),
+    );
+    if (until > now()) verified.set(cacheKey, { user, until });
     return user;
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stableUserId } from "./user-id";
+import { providerOfUserId, stableUserId } from "./user-id";
 
 describe("stableUserId", () => {
   it("is the same at every sign-in, and apart per provider", () => {
@@ -9,5 +9,14 @@ describe("stableUserId", () => {
     expect(stableUserId({ provider: "oidc", providerAccountId: "583231" })).not.toBe(
       stableUserId(github),
     );
+  });
+});
+
+describe("providerOfUserId", () => {
+  it("names the provider of a stable id", () => {
+    expect(providerOfUserId(stableUserId({ provider: "oidc", providerAccountId: "a:b" }))).toBe(
+      "oidc",
+    );
+    expect(providerOfUserId("no-provider")).toBe("");
   });
 });

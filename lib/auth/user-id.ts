@@ -6,3 +6,8 @@
 export function stableUserId(account: { provider: string; providerAccountId: string }): string {
   return `${account.provider}:${account.providerAccountId}`;
 }
+
+/** The provider a `stableUserId` came from: "github", "oidc", … */
+export function providerOfUserId(userId: string): string {
+  return userId.slice(0, Math.max(0, userId.indexOf(":")));
+}

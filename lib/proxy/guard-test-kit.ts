@@ -18,7 +18,11 @@ export const requestUrl = (id: string) => `https://queue.fal.run/fal-ai/flux/req
 export const users = {
   ada: { status: "allowed", user: { id: "oidc:ada", email: "ada@example.com" } },
   bob: { status: "allowed", user: { id: "oidc:bob", email: "bob@example.com" } },
-  stranger: { status: "forbidden", user: { id: "github:9", email: "eve@elsewhere.test" } },
+  stranger: {
+    status: "forbidden",
+    reason: "not-listed",
+    user: { id: "github:9", email: "eve@elsewhere.test" },
+  },
   signedOut: { status: "signed-out" },
 } satisfies Record<string, Access>;
 

@@ -173,14 +173,19 @@ function admit(access: Access): string {
     throw new AppError(
       "unauthenticated",
       401,
-      "You are signed out. Sign in again to generate images.",
+      access.reason === "expired"
+        ? "Your session has expired. Sign in again to generate images."
+        : "You are signed out. Sign in again to generate images.",
     );
   }
   if (access.status === "forbidden") {
+    const who = access.user.email ?? "This account";
     throw new AppError(
       "forbidden",
       403,
-      `${access.user.email ?? "This account"} is not allowed to use this app.`,
+      access.reason === "unverified"
+        ? `${who} is not a verified email address at your sign-in provider, so it is not allowed to use this app. Verify it there and sign in again.`
+        : `${who} is not allowed to use this app.`,
     );
   }
   return access.user.id;

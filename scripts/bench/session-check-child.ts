@@ -22,7 +22,7 @@ function latency(task: Task | undefined): CheckLatency {
 
 const secret = "bench-session-secret-0123456789abcdef";
 // The bench app's URL is http, so the cookie has no `__Secure-` prefix, as sessionCookie mints it.
-const options = { secret, authUrl: appUrl };
+const options = { secret, authUrl: appUrl, sessionMaxAgeSeconds: 7 * 86_400 };
 const { name, value } = await sessionCookie(benchUser, secret);
 const headers = new Headers({ cookie: `${name}=${value}; theme=dark` });
 
