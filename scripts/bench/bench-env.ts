@@ -30,6 +30,9 @@ export function benchAppEnv(): NodeJS.ProcessEnv {
     // The status load is thousands of reads a minute by one user.
     PROXY_READS_PER_MINUTE: unreachableLimit,
     PROXY_STREAMS_PER_USER: unreachableLimit,
+    // A submit load spends thousands of estimated dollars in a few seconds.
+    BUDGET_PER_USER_DAILY_USD: unreachableLimit,
+    BUDGET_APP_DAILY_USD: unreachableLimit,
   };
   delete env.REDIS_URL;
   return env;
