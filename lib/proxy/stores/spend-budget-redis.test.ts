@@ -22,6 +22,19 @@ describe("spend budget in Redis", () => {
     }
   });
 
+  it("leaves no key behind when a refund comes after the day's keys expired", async () => {
+    const charge = await createSpendBudget(
+      budgets,
+      redis.connect(),
+      testClock("2026-11-20T23:59:59.000Z").now,
+    ).charge("ada", 3_000);
+    const inspector = redis.connect();
+    // What Redis does to them a day after the day ends.
+    await inspector.del(...(await inspector.keys("*2026-11-20*")));
+    await charge.refund();
+    expect(await inspector.keys("*2026-11-20*")).toEqual([]);
+  });
+
   it("refuses charges and status (fails closed) while Redis is unreachable", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const budget = createSpendBudget(
