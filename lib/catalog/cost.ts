@@ -1,11 +1,10 @@
 import { imageSizes } from "./image-sizes";
 import type { ModelInput } from "./model-input";
 import type { ModelDefinition } from "./models";
+import { microUsdPerUsd } from "./money";
 
 /** fal counts a 1024 × 1024 image as one megapixel. */
 const pixelsPerMegapixel = 1024 * 1024;
-
-export const microUsdPerUsd = 1_000_000;
 
 /**
  * What fal will bill for `input`, in micro-dollars, at most: fal bills only successful

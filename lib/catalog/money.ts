@@ -1,0 +1,18 @@
+/**
+ * Amounts of money as the app keeps them: whole micro-dollars (millionths of a US dollar),
+ * so sums and comparisons are exact. No server-only imports: the browser formats with it too.
+ */
+export const microUsdPerUsd = 1_000_000;
+
+// A fixed locale, so the server and every browser print the same "$1,234.50".
+const usd = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 6,
+});
+
+/** "$1.00", "$0.025", "$0.000001": cents always, further digits only when the amount has them. */
+export function formatUsd(microUsd: number): string {
+  return usd.format(microUsd / microUsdPerUsd);
+}
