@@ -8,6 +8,7 @@ import { handleProxyRequest, isAdmittedByGuard, type ProxyGuardConfig } from "./
 import { modelRequestPolicy } from "./model-request";
 import { createReadMetering } from "./read-metering";
 import { memoryOwnership } from "./stores/request-ownership";
+import { createSpendBudget } from "./stores/spend-budget";
 import { createSubmitLimiter } from "./stores/submit-limiter";
 
 export const serverKey = "Key server-key-7f3a";
@@ -58,7 +59,8 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
     targets: { endpoints: catalog, uploads: false },
     modelRequest: modelRequestPolicy(models),
     limiter: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
-    budget: { charge: async () => ({ refund: async () => {} }) },
+    // $1 a user and $10 for the app, as by default.
+    budget: createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 }),
     ownership: memoryOwnership(),
     // The production defaults: tests of other features never meet them.
     reads: createReadMetering({ perMinute: 600, streamsPerUser: 5, streamMaxMs: 600_000 }),

@@ -7,6 +7,7 @@ import { buildForwardRequest, readJsonBody } from "./forward-request";
 import type { PricedModelRequest } from "./model-request";
 import { meterRead, type ReadMetering } from "./read-metering";
 import type { RequestOwnership } from "./stores/request-ownership";
+import type { SpendBudget } from "./stores/spend-budget";
 import type { SubmitCharge, SubmitLimiter } from "./stores/submit-limiter";
 import {
   type ProxiedMethod,
@@ -35,7 +36,7 @@ export type ProxyGuardConfig = {
   modelRequest: (endpoint: string, body: unknown) => PricedModelRequest;
   limiter: SubmitLimiter;
   /** Daily spend, charged with the estimate before fal is called. */
-  budget: { charge(userId: string, costMicroUsd: number): Promise<SubmitCharge> };
+  budget: Pick<SpendBudget, "charge">;
   ownership: RequestOwnership;
   /** Status, result and cancel calls: a rate per user, open streams per user, their lifetime. */
   reads: ReadMetering;
