@@ -44,7 +44,7 @@ test("a user who spends their daily budget is told so, and when it resets", asyn
 
   const runsBefore = await emulator.modelRuns();
   await generate("One image too many");
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("main").getByRole("alert");
   await expect(alert).toContainText(`${perUser} daily budget`);
   await expect(alert).toContainText(/Budgets reset at midnight UTC, (tomorrow )?at \d/);
   await expect(page.getByLabel("Prompt")).toHaveValue("One image too many");
@@ -73,7 +73,7 @@ test("the app-wide budget stops a user who has their own budget left", async ({ 
   const { context, page, generate, meter } = await generatorAs(browser, "latecomer");
   await expect(meter).toContainText(`Today you have ${perUser} left of ${perUser}`);
   await generate("Too late today");
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("main").getByRole("alert");
   await expect(alert).toContainText("This app");
   await expect(alert).toContainText(/Budgets reset at midnight UTC/);
   await context.close();

@@ -92,7 +92,7 @@ test("a refused input is explained on the page, and the prompt is kept", async (
     await route.continue({ postData: JSON.stringify(input) });
   });
   await startGeneration(page, "A tampered request");
-  await expect(page.getByRole("alert")).toHaveText(
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
     "sync_mode is fixed to false for FLUX.1 [schnell] on this server.",
   );
   await expect(page.getByLabel("Prompt")).toHaveValue("A tampered request");
