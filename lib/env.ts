@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { type AllowList, parseAllowList } from "@/lib/auth/allow-list";
+import { count, pair, type Source, usd } from "@/lib/env-values";
 import { assertLoopbackUrl } from "@/lib/fal/emulator-route";
 
 /**
@@ -78,41 +79,12 @@ export type BudgetSettings = {
   defaulted: string[];
 };
 
-type Source = Record<string, string | undefined>;
-
-/** A whole number of at least 1, or the default when unset; a problem naming it otherwise. */
-function count(env: Source, name: string, fallback: number, problems: string[]): number {
-  const value = env[name];
-  if (value === undefined) return fallback;
-  if (/^[1-9][0-9]*$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
-  problems.push(`${name} must be a whole number of at least 1 (got "${value}")`);
-  return fallback;
-}
-
-/** An amount of US dollars above zero, in micro-dollars, or the default when unset. */
-function usd(env: Source, name: string, fallbackUsd: number, problems: string[]): number {
-  const value = env[name] ?? String(fallbackUsd);
-  if (/^[0-9]+(\.[0-9]{1,6})?$/.test(value) && Number(value) > 0) {
-    return Math.round(Number(value) * 1_000_000);
-  }
-  problems.push(`${name} must be an amount of US dollars above 0, such as 2.50 (got "${value}")`);
-  return 0;
-}
-
 /**
  * fal keys are `<uuid>:<32 hex>`. The emulator is a local, unauthenticated test double: a
  * real key sent to it could end up in its logs or anyone's loopback listener.
  */
 const realFalKeyPattern =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32}$/i;
-
-/** Variables that only work together: their values, or a problem naming the missing one. */
-function pair(env: Source, a: string, b: string, problems: string[]) {
-  const [first, second] = [env[a], env[b]];
-  if (first && second) return { first, second };
-  if (first || second) problems.push(`${first ? b : a} must be set together with ${first ? a : b}`);
-  return undefined;
-}
 
 export type FalAccess = Pick<ServerEnv, "falKey" | "emulatorUrl">;
 

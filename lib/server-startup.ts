@@ -1,5 +1,6 @@
 import "server-only";
 import { setGlobalDispatcher } from "undici";
+import { formatUsd } from "@/lib/catalog/money";
 import { serverEnv } from "@/lib/env";
 import { createEmulatorDispatcher } from "@/lib/fal/emulator-route";
 
@@ -32,7 +33,7 @@ export function startServer() {
   if (env.budgets.defaulted.length > 0) {
     const { perUserDailyMicroUsd, appDailyMicroUsd } = env.budgets;
     console.warn(
-      `budgets: ${env.budgets.defaulted.join(" and ")} not set; spending is capped at $${perUserDailyMicroUsd / 1e6} per user and $${appDailyMicroUsd / 1e6} for the whole app per day (UTC).`,
+      `budgets: ${env.budgets.defaulted.join(" and ")} not set; spending is capped at ${formatUsd(perUserDailyMicroUsd)} per user and ${formatUsd(appDailyMicroUsd)} for the whole app per UTC day.`,
     );
   }
   if (!env.github && !env.oidc) {

@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { type BudgetView, budgetPath } from "@/lib/budgets/budget-view";
 import { estimateCostMicroUsd } from "@/lib/catalog/cost";
-import { checkModelInput, formModelInput } from "@/lib/catalog/model-input";
+import { formModelInput } from "@/lib/catalog/model-input";
 import type { ModelDefinition } from "@/lib/catalog/models";
 import { BudgetMeter } from "./budget-meter";
 import { ErrorPanel } from "./error-panel";
@@ -18,6 +18,10 @@ type Props = {
   /** Today's budgets when the page was rendered; refreshed after each generation. */
   budget: BudgetView | undefined;
 };
+
+// The input check (zod) is not in the page's first load: it is fetched once the page is
+// interactive, as the fal client is, and a generate started before then waits for it.
+const loadInputCheck = () => import("@/lib/catalog/check-model-input");
 
 function announce(state: GenerationState): string {
   switch (state.phase) {
@@ -49,6 +53,9 @@ export function Generator({ models, budget: initialBudget }: Props) {
     if (response?.ok) setBudget((await response.json()) as BudgetView);
   }, []);
   const { state, history, generate, cancel } = useGeneration({ onSettled: refreshBudget });
+  useEffect(() => {
+    loadInputCheck().catch(() => {}); // a failed load is reported by the submit that needs it
+  }, []);
 
   const model = models.find((entry) => entry.id === values.modelId);
   const numImages = Math.min(values.numImages, model?.maxImages ?? 1);
@@ -62,11 +69,16 @@ export function Generator({ models, budget: initialBudget }: Props) {
 
   // The form keeps its values through errors and cancels: retrying sends the same request.
   // Its input passes the check the proxy makes, so the proxy never refuses what the form sends.
-  const submit = () => {
+  const submit = async () => {
     const { seed, error } = parseSeed(values.seed);
     setSeedError(error);
     if (!model || error || !values.prompt.trim()) return;
-    const checked = checkModelInput(model, formModelInput({ ...values, numImages, seed }));
+    const check = await loadInputCheck().catch(() => undefined);
+    if (!check) {
+      setInputError("The page could not load part of itself. Check your connection and reload.");
+      return;
+    }
+    const checked = check.checkModelInput(model, formModelInput({ ...values, numImages, seed }));
     setInputError(checked.ok ? undefined : checked.refusal.message);
     if (checked.ok) void generate(model, checked.input);
   };

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import type { Access } from "@/lib/auth/access";
+import { microUsdPerUsd } from "@/lib/catalog/money";
 import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import { isAdmittedByGuard, runAdmitted } from "./admission";
 import type { AuditEntry, AuditSink } from "./audit-log";
@@ -125,7 +126,7 @@ async function forward(
   let charge: SubmitCharge | undefined;
   if (run) {
     charge = await chargeRun(config, userId, run.costMicroUsd);
-    note({ costUsd: run.costMicroUsd / 1_000_000 });
+    note({ costUsd: run.costMicroUsd / microUsdPerUsd });
   }
   const upstreamStarted = performance.now();
   const upstream = await withUpstreamTimeout(

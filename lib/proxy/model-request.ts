@@ -1,6 +1,7 @@
 import "server-only";
+import { checkModelInput } from "@/lib/catalog/check-model-input";
 import { estimateCostMicroUsd } from "@/lib/catalog/cost";
-import { checkModelInput, type ModelInput } from "@/lib/catalog/model-input";
+import type { ModelInput } from "@/lib/catalog/model-input";
 import type { ModelDefinition } from "@/lib/catalog/models";
 import { AppError } from "@/lib/errors/app-error";
 

@@ -1,24 +1,11 @@
-import type { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { createReadLimiter } from "./read-limiter";
-import { connectRedis } from "./redis-client";
-import { startTestRedis, type TestRedis } from "./redis-test-server";
+import { redisForTests } from "./redis-test-server";
 import { createStreamSlots } from "./stream-slots";
 
-let server: TestRedis;
-const clients: Redis[] = [];
-/** A new connection, as each app instance has its own. */
-const connect = () => {
-  const client = connectRedis(server.url);
-  clients.push(client);
-  return client;
-};
-const unreachable = () => {
-  const client = connectRedis("redis://127.0.0.1:1");
-  clients.push(client);
-  return client;
-};
+const redis = redisForTests();
+const { connect, unreachable } = redis;
 const uniqueUser = () => `user-${crypto.randomUUID()}`;
 const outcomes = async (attempts: Promise<unknown>[], refusal: string) => {
   const settled = await Promise.allSettled(attempts);
@@ -28,13 +15,6 @@ const outcomes = async (attempts: Promise<unknown>[], refusal: string) => {
   };
 };
 
-beforeAll(async () => {
-  server = await startTestRedis();
-});
-afterAll(async () => {
-  for (const client of clients) client.disconnect();
-  await server.stop();
-});
 afterEach(() => {
   vi.restoreAllMocks();
 });

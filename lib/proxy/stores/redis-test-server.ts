@@ -1,6 +1,9 @@
 /** A throwaway `redis-server` for tests: the real thing, on a free port, with nothing on disk. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { connectRedis } from "./redis-client";
 
 export type TestRedis = { url: string; stop(): Promise<void> };
 
@@ -46,5 +49,35 @@ export async function startTestRedis(): Promise<TestRedis> {
         child.once("exit", () => resolve());
         child.kill();
       }),
+  };
+}
+
+/**
+ * One redis-server for a test file, emptied before each test; every connection it handed out
+ * is closed, and the server stopped, after the file.
+ */
+export function redisForTests() {
+  let server: TestRedis;
+  const clients: Redis[] = [];
+  const track = (client: Redis) => {
+    clients.push(client);
+    return client;
+  };
+  beforeAll(async () => {
+    server = await startTestRedis();
+  });
+  beforeEach(async () => {
+    await track(connectRedis(server.url)).flushall();
+  });
+  afterAll(async () => {
+    for (const client of clients) client.disconnect();
+    await server.stop();
+  });
+  return {
+    /** A new connection, as each app instance has its own. */
+    connect: () => track(connectRedis(server.url)),
+    /** A client for a Redis that is not there. */
+    unreachable: () => track(connectRedis("redis://127.0.0.1:1")),
+    track,
   };
 }

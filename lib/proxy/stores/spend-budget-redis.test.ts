@@ -1,10 +1,13 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { connectRedis } from "./redis-client";
 import { startTestRedis } from "./redis-test-server";
 import { createSpendBudget } from "./spend-budget";
 import { redisForTests, refusalOf, testClock } from "./spend-budget-test-kit";
 
 const redis = redisForTests();
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 const budgets = { perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 };
 
 describe("spend budget in Redis", () => {

@@ -1,9 +1,6 @@
 /** Shared by the spend budget tests: a settable clock, a real Redis, and refusals as sent. */
 import type { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
-import { connectRedis } from "./redis-client";
-import { startTestRedis, type TestRedis } from "./redis-test-server";
 import { createSpendBudget, type DailyBudgets, type SpendBudget } from "./spend-budget";
 
 export type TestClock = { now: () => number; set(iso: string): void };
@@ -18,35 +15,7 @@ export function testClock(iso: string): TestClock {
   };
 }
 
-/** Starts one redis-server for the file, empties it before each test, closes everything. */
-export function redisForTests() {
-  let server: TestRedis;
-  const clients: Redis[] = [];
-  const track = (client: Redis) => {
-    clients.push(client);
-    return client;
-  };
-  beforeAll(async () => {
-    server = await startTestRedis();
-  });
-  beforeEach(async () => {
-    await track(connectRedis(server.url)).flushall();
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-  });
-  afterAll(async () => {
-    for (const client of clients) client.disconnect();
-    await server.stop();
-  });
-  return {
-    /** A new connection, as each app instance has its own. */
-    connect: () => track(connectRedis(server.url)),
-    /** A client for a Redis that is not there. */
-    unreachable: () => track(connectRedis("redis://127.0.0.1:1")),
-    track,
-  };
-}
+export { redisForTests } from "./redis-test-server";
 
 /** Opens instances of one budget: in memory they are one; in Redis, one connection each. */
 export type OpenBudget = (budgets: DailyBudgets, clock: TestClock) => () => SpendBudget;

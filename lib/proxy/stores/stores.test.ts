@@ -1,19 +1,10 @@
-import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
-import { connectRedis } from "./redis-client";
-import { startTestRedis, type TestRedis } from "./redis-test-server";
+import { redisForTests } from "./redis-test-server";
 import { memoryOwnership, redisOwnership } from "./request-ownership";
 import { createSubmitLimiter } from "./submit-limiter";
 
-let server: TestRedis;
-const clients: Redis[] = [];
-/** A new connection, as each app instance has its own. */
-const connect = () => {
-  const client = connectRedis(server.url);
-  clients.push(client);
-  return client;
-};
+const { connect, unreachable } = redisForTests();
 const uniqueUser = () => `user-${crypto.randomUUID()}`;
 const outcomes = async (attempts: Promise<unknown>[]) => {
   const settled = await Promise.allSettled(attempts);
@@ -23,14 +14,6 @@ const outcomes = async (attempts: Promise<unknown>[]) => {
       .length,
   };
 };
-
-beforeAll(async () => {
-  server = await startTestRedis();
-});
-afterAll(async () => {
-  for (const client of clients) client.disconnect();
-  await server.stop();
-});
 
 describe.each([
   ["in memory", () => memoryOwnership()],
@@ -87,9 +70,7 @@ describe("submit limits", () => {
 
   it("refuse submits (fail closed) while Redis is unreachable", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const unreachable = connectRedis("redis://127.0.0.1:1");
-    clients.push(unreachable);
-    const limiter = createSubmitLimiter({ perMinute: 10, perDay: 100 }, unreachable);
+    const limiter = createSubmitLimiter({ perMinute: 10, perDay: 100 }, unreachable());
     const refusal = await limiter.charge(uniqueUser()).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ code: "store_unavailable", status: 500 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkModelInput, formModelInput, maxSeed } from "./model-input";
+import { checkModelInput } from "./check-model-input";
+import { formModelInput, maxSeed } from "./model-input";
 import { findModel, type ModelDefinition } from "./models";
 
 const dev = findModel("fal-ai/flux/dev") as ModelDefinition;
