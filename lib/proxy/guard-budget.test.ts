@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createGuardKit, users } from "./guard-test-kit";
+import { createGuardKit, refusalOf, users } from "./guard-test-kit";
 import { createSpendBudget } from "./stores/spend-budget";
 import { createSubmitLimiter } from "./stores/submit-limiter";
 
@@ -15,15 +15,6 @@ const fourImages = {
   headers: { "content-type": "application/json" },
 };
 
-async function refusal(response: Response) {
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  return {
-    status: response.status,
-    retryAfter: response.headers.get("retry-after"),
-    ...body.error,
-  };
-}
-
 describe("the guard: daily budgets", () => {
   it("charges each run's estimate and refuses, before fal, the run the user cannot afford", async () => {
     const budget = createSpendBudget({ perUserMicroUsd: 250_000, appMicroUsd: 10_000_000 });
@@ -33,7 +24,7 @@ describe("the guard: daily budgets", () => {
     });
     expect((await kit.call(fourImages)).status).toBe(200);
     expect((await kit.call(fourImages)).status).toBe(200);
-    const refused = await refusal(await kit.call(fourImages));
+    const refused = await refusalOf(await kit.call(fourImages));
     expect(refused).toMatchObject({
       status: 429,
       code: "user_budget_exhausted",
@@ -51,7 +42,7 @@ describe("the guard: daily budgets", () => {
     const budget = createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 150_000 });
     const kit = createGuardKit({ budget });
     expect((await kit.call({ ...fourImages, as: users.ada })).status).toBe(200);
-    expect(await refusal(await kit.call({ ...fourImages, as: users.bob }))).toMatchObject({
+    expect(await refusalOf(await kit.call({ ...fourImages, as: users.bob }))).toMatchObject({
       status: 429,
       code: "app_budget_exhausted",
     });
@@ -69,8 +60,8 @@ describe("the guard: daily budgets", () => {
     expect((await budget.status("oidc:ada")).user.spentMicroUsd).toBe(0);
     expect((await kit.call(fourImages)).status).toBe(200);
     // Over budget: refused, and the per-minute attempt is not used up by it.
-    expect((await refusal(await kit.call(fourImages))).code).toBe("user_budget_exhausted");
-    expect((await refusal(await kit.call(fourImages))).code).toBe("user_budget_exhausted");
+    expect((await refusalOf(await kit.call(fourImages))).code).toBe("user_budget_exhausted");
+    expect((await refusalOf(await kit.call(fourImages))).code).toBe("user_budget_exhausted");
     expect((await budget.status("oidc:ada")).user.spentMicroUsd).toBe(100_000);
   });
 

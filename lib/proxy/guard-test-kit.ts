@@ -102,6 +102,18 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
   return { config, fal, audit, call, submit, sent };
 }
 
+/** A refusal as the caller sees it: status, `Retry-After`, and the error body's fields. */
+export async function refusalOf(response: Response) {
+  const body = (await response.json()) as {
+    error?: { code: string; message: string; field?: string; retryAt?: string };
+  };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("retry-after"),
+    ...body.error,
+  };
+}
+
 export async function errorOf(response: Response) {
   const body = (await response.json()) as { error: { code: string; message: string } };
   return `${response.status} ${body.error.code}`;

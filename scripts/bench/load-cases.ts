@@ -1,6 +1,7 @@
 /**
  * The load table: submit and status, at 1 and 16 connections, straight to the emulator and
- * through the proxy (session, allow-list, target rules, ownership, limits, audit line).
+ * through the proxy (session, allow-list, target rules, input check, ownership, limits,
+ * budgets, audit line).
  */
 import { type AuditBreakdown, auditBreakdownSince, auditMark } from "./audit-breakdown";
 import { falTargets, submitBody } from "./bench-env";

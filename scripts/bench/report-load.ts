@@ -32,7 +32,8 @@ export function loadSection({ load, loadSeconds, warmupSeconds }: Results): stri
       "checked to be 2xx. " +
       "**emulator**: straight to the emulator with the key, as the server calls fal. " +
       "**proxy**: `/api/fal/proxy` with a session cookie and `x-fal-target-url`: the session " +
-      "check, allow-list, target rules, request ownership, limits (set out of reach) and the " +
+      "check, allow-list, target rules, the submit's input check, request ownership, limits " +
+      "and budgets (set out of reach) and the " +
       "audit line, then the same call to the emulator. *status* polls one request the bench " +
       "user owns. The ratios are proxy ÷ emulator from this run.",
     "",
@@ -59,7 +60,8 @@ function insideProxySection(load: Results["load"]): string {
       "**route handler** is `durationMs`; **upstream** is `upstreamMs`, the time in " +
       "`@fal-ai/server-proxy` until the emulator's headers (building the request, Next's " +
       "patched `fetch`, the emulator); **guard** is the rest of the handler (session check, " +
-      "allow-list, target rules, body, ownership, limits); **outside the handler** is the " +
+      "allow-list, target rules, body and input check, ownership, limits and budgets); " +
+      "**outside the handler** is the " +
       "client's p50 minus the handler's: Next's routing, streaming the body out (for status, " +
       "also reading it from the emulator, which submit does inside the handler to record " +
       "the request's owner), and the network on loopback.",
