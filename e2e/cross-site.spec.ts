@@ -1,10 +1,11 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
+import { falProxyPath, targetUrlHeader } from "../lib/fal/proxy-contract";
 import { watchAppLog } from "./support/app-log";
 import { appUrl, e2ePorts } from "./support/e2e-env";
 
-const proxyUrl = `${appUrl}/api/fal/proxy`;
+const proxyUrl = `${appUrl}${falProxyPath}`;
 const foreignPage = `<form method="post" action="${proxyUrl}" enctype="text/plain">
   <input name='{"prompt":"free credit","x":"' value='"}'></form>`;
 
@@ -17,7 +18,7 @@ function fetchFromPage(page: Page) {
         credentials: "include",
         headers: {
           "content-type": "application/json",
-          "x-fal-target-url": "https://queue.fal.run/fal-ai/flux/schnell",
+          [targetUrlHeader]: "https://queue.fal.run/fal-ai/flux/schnell",
         },
         body: JSON.stringify({ prompt: "free credit" }),
       });

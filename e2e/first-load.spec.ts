@@ -1,10 +1,11 @@
 import { expect, type Response, test } from "@playwright/test";
+import { falProxyPath, targetUrlHeader } from "../lib/fal/proxy-contract";
 
 // What the page fetches once it is interactive, and how to recognise it: the configured fal
 // client names the proxy route (fal's own code names its target header); the input check is
 // zod's, which names the issue it raises for an unknown key.
 const deferred = {
-  "the fal client": ["/api/fal/proxy", "x-fal-target-url"],
+  "the fal client": [falProxyPath, targetUrlHeader],
   "the input check": ["unrecognized_keys"],
 };
 const carries = (markers: string[], text: string) =>

@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { falProxyPath } from "../lib/fal/proxy-contract";
 import { watchAppLog } from "./support/app-log";
 import { e2ePorts } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
 import { startGeneration } from "./support/generator-page";
-import { callProxy } from "./support/proxy-calls";
+import { callProxy, isProxiedSubmit } from "./support/proxy-calls";
 
 test.beforeEach(async () => {
   await emulator.reset();
@@ -64,10 +65,7 @@ test("the page sends the owner's fixed fields and shows the cost before generati
   await expect(cost).toHaveText("Estimated cost: $0.10");
   await page.getByLabel("Number of images").selectOption("1");
 
-  const submitted = page.waitForResponse(
-    (response) =>
-      response.url().endsWith("/api/fal/proxy") && response.request().method() === "POST",
-  );
+  const submitted = page.waitForResponse(isProxiedSubmit);
   await page.getByLabel("Prompt").fill("A checked input");
   await page.getByRole("button", { name: "Generate", exact: true }).click();
   const { request_id: requestId } = (await (await submitted).json()) as { request_id: string };
@@ -85,7 +83,7 @@ test("the page sends the owner's fixed fields and shows the cost before generati
 
 test("a refused input is explained on the page, and the prompt is kept", async ({ page }) => {
   // What a tampered client would send: the proxy's answer must reach the user as words.
-  await page.route("**/api/fal/proxy", async (route) => {
+  await page.route(`**${falProxyPath}`, async (route) => {
     const request = route.request();
     if (request.method() !== "POST") return route.continue();
     const input = { ...request.postDataJSON(), sync_mode: true };

@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { falProxyPath } from "../lib/fal/proxy-contract";
 import { e2eSecrets } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
 
@@ -48,6 +49,6 @@ test("no page, proxy response or browser request carries the fal key", async ({ 
   seen.push(await page.content());
   await Promise.all(reading);
 
-  expect(seen.some((text) => text.includes("/api/fal/proxy"))).toBe(true);
+  expect(seen.some((text) => text.includes(falProxyPath))).toBe(true);
   expect(seen.filter((text) => text.includes(e2eSecrets.falKey))).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { isProxyUrl, targetUrlHeader } from "../lib/fal/proxy-contract";
 import { emulator } from "./support/emulator";
 import { startGeneration } from "./support/generator-page";
 
@@ -15,8 +16,8 @@ test.beforeEach(async () => {
 function recordProxyCalls(page: Page) {
   const calls: string[] = [];
   page.on("request", (request) => {
-    if (new URL(request.url()).pathname !== "/api/fal/proxy") return;
-    const target = new URL(request.headers()["x-fal-target-url"] ?? "invalid:");
+    if (!isProxyUrl(request.url())) return;
+    const target = new URL(request.headers()[targetUrlHeader] ?? "invalid:");
     const path = target.pathname.replace(/\/requests\/[^/]+/, "/requests/{id}");
     calls.push(`${request.method()} ${path}${target.search}`);
   });

@@ -1,4 +1,5 @@
 /** How lib/env.ts reads one value: a default when unset, a problem naming the variable otherwise. */
+import "server-only";
 import { microUsdPerUsd } from "@/lib/catalog/money";
 
 export type Source = Record<string, string | undefined>;

@@ -1,4 +1,5 @@
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Response } from "@playwright/test";
+import { falProxyPath, isProxyUrl, targetUrlHeader } from "../../lib/fal/proxy-contract";
 import { appUrl } from "./e2e-env";
 
 export const submitTarget = "https://queue.fal.run/fal-ai/flux/schnell";
@@ -25,9 +26,9 @@ export function callProxy(
     data = { prompt: "A proxy test", num_images: 1 },
   }: ProxyCall = {},
 ) {
-  return api.fetch(`${instance}/api/fal/proxy`, {
+  return api.fetch(`${instance}${falProxyPath}`, {
     method,
-    headers: { "x-fal-target-url": target, ...headers },
+    headers: { [targetUrlHeader]: target, ...headers },
     ...(method === "POST" ? { data } : {}),
   });
 }
@@ -37,4 +38,9 @@ export async function submitThroughProxy(api: APIRequestContext, instance = appU
   const response = await callProxy(api, { instance });
   if (response.status() !== 200) throw new Error(`submit answered ${response.status()}`);
   return ((await response.json()) as { request_id: string }).request_id;
+}
+
+/** The page's submit through the proxy, for `page.waitForResponse`. */
+export function isProxiedSubmit(response: Response): boolean {
+  return isProxyUrl(response.url()) && response.request().method() === "POST";
 }

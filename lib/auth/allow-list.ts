@@ -2,6 +2,7 @@
  * `AUTH_ALLOWED_EMAILS`: who may use the fal proxy. A comma-separated list of addresses;
  * an entry starting with `@` admits a whole domain. Unset or empty admits every signed-in user.
  */
+import "server-only";
 export type AllowList =
   | { kind: "anyone" }
   | { kind: "listed"; emails: ReadonlySet<string>; domains: ReadonlySet<string> };

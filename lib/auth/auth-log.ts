@@ -1,3 +1,4 @@
+import "server-only";
 import type { AuthError } from "next-auth";
 import { warnSessionCookieRefused } from "./session-token";
 

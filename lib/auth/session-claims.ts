@@ -1,3 +1,4 @@
+import "server-only";
 import type { Profile } from "next-auth";
 
 declare module "next-auth/jwt" {

@@ -3,6 +3,7 @@
  * new random `sub` at every sign-in, which would reset a user's limits each time they sign in
  * again; the provider's own account id does not change.
  */
+import "server-only";
 export function stableUserId(account: { provider: string; providerAccountId: string }): string {
   return `${account.provider}:${account.providerAccountId}`;
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ErrorCode } from "@/lib/errors/error-codes";
 import type { ProxyOperation } from "./target";
 

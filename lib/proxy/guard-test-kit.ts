@@ -3,6 +3,7 @@ import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import { vi } from "vitest";
 import type { Access } from "@/lib/auth/access";
 import { models } from "@/lib/catalog/models";
+import { falProxyPath, targetUrlHeader } from "@/lib/fal/proxy-contract";
 import type { AuditEntry } from "./audit-log";
 import { handleProxyRequest, isAdmittedByGuard, type ProxyGuardConfig } from "./guard";
 import { modelRequestPolicy } from "./model-request";
@@ -72,12 +73,12 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
 
   const call = ({ method = "POST", target = submitUrl, body, headers = {}, as }: Call) => {
     const requestHeaders = new Headers(headers);
-    for (const url of [target].flat()) requestHeaders.append("x-fal-target-url", url);
+    for (const url of [target].flat()) requestHeaders.append(targetUrlHeader, url);
     if (method === "POST" && body === undefined) {
       requestHeaders.set("content-type", headers["content-type"] ?? "application/json");
       body = JSON.stringify({ prompt: "a lighthouse at dusk" });
     }
-    const request = new Request("http://localhost/api/fal/proxy", {
+    const request = new Request(`http://localhost${falProxyPath}`, {
       method,
       headers: requestHeaders,
       body,

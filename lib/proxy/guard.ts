@@ -1,3 +1,4 @@
+import "server-only";
 import { NextRequest } from "next/server";
 import type { Access } from "@/lib/auth/access";
 import { microUsdPerUsd } from "@/lib/catalog/money";

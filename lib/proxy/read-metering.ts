@@ -1,3 +1,4 @@
+import "server-only";
 import type { Redis } from "ioredis";
 import { createReadLimiter, type ReadLimiter } from "./stores/read-limiter";
 import { createStreamSlots, type StreamSlot, type StreamSlots } from "./stores/stream-slots";

@@ -4,6 +4,7 @@
  * upstream body is cancelled, to free fal's connection, and the stream simply ends: the
  * browser's client then polls instead (`lib/fal/wait-for-completion.ts`).
  */
+import "server-only";
 export function limitStreamLifetime(
   body: ReadableStream<Uint8Array>,
   deadline: number,

@@ -1,7 +1,9 @@
+import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { falHosts } from "@/lib/fal/fal-hosts";
+import { targetUrlHeader } from "@/lib/fal/proxy-contract";
 
-export const targetUrlHeader = "x-fal-target-url";
+export { targetUrlHeader };
 
 /** What a proxied call does at fal; the guard's limits, ownership and audit key on it. */
 export type ProxyOperation =

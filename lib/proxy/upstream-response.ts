@@ -2,6 +2,8 @@
  * Headers that describe one hop, not the message: Node's fetch has already decoded the body
  * (so `content-encoding` and `content-length` would lie), and fal's cookies are not ours to set.
  */
+import "server-only";
+
 const droppedHeaders = new Set([
   "set-cookie",
   "content-encoding",

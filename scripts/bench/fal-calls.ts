@@ -3,6 +3,7 @@
  * proxy does, and through the app's proxy with a session, as the browser does.
  */
 import { cookieHeader } from "../../e2e/support/sessions";
+import { falProxyPath, targetUrlHeader } from "../../lib/fal/proxy-contract";
 import { appUrl, benchSecrets, benchUser, falTargets, onEmulator, submitBody } from "./bench-env";
 
 export type Route = "emulator" | "proxy";
@@ -22,8 +23,8 @@ export function request(route: Route, falUrl: string, cookie: string, json = fal
     };
   }
   return {
-    url: `${appUrl}/api/fal/proxy`,
-    headers: { ...type, cookie, "x-fal-target-url": falUrl },
+    url: `${appUrl}${falProxyPath}`,
+    headers: { ...type, cookie, [targetUrlHeader]: falUrl },
   };
 }
 

@@ -4,6 +4,8 @@
  * page's own clock read in the image's `load` event.
  */
 import type { Browser, Page, Request } from "@playwright/test";
+import { isProxiedSubmit } from "../../e2e/support/proxy-calls";
+import { targetUrlHeader } from "../../lib/fal/proxy-contract";
 import { appUrl } from "./bench-env";
 import { signedInContext } from "./browser";
 import { emulator, scheduled } from "./emulator-control";
@@ -45,7 +47,7 @@ function watchRequests(page: Page) {
   type Seen = { at: number; request: Request; target: string | undefined; outcome?: string };
   const seen: Seen[] = [];
   const onRequest = (request: Request) => {
-    seen.push({ at: Date.now(), request, target: request.headers()["x-fal-target-url"] });
+    seen.push({ at: Date.now(), request, target: request.headers()[targetUrlHeader] });
   };
   const settle = (outcome: (request: Request) => Promise<string> | string) => (r: Request) => {
     const entry = seen.find((s) => s.request === r);
@@ -77,10 +79,7 @@ function watchRequests(page: Page) {
 
 async function generateOnce(page: Page, prompt: string): Promise<Sample> {
   await page.getByLabel("Prompt").fill(prompt);
-  const submitted = page.waitForResponse(
-    (response) =>
-      response.url().endsWith("/api/fal/proxy") && response.request().method() === "POST",
-  );
+  const submitted = page.waitForResponse(isProxiedSubmit);
   const requests = watchRequests(page);
   await page.getByRole("button", { name: "Generate", exact: true }).click();
   const response = await submitted;

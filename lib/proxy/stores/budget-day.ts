@@ -1,4 +1,6 @@
 /** Budgets run per UTC day: the same day, and the same reset, for every user and instance. */
+import "server-only";
+
 const dayMs = 86_400_000;
 
 /** "2026-11-24": the UTC day `atMs` falls in, as budget keys carry it. */

@@ -1,4 +1,5 @@
 /** What the user and the whole app have spent on one UTC day, in micro-dollars. */
+import "server-only";
 export type DaySpend = { user: number; app: number };
 
 /** The UTC day a charge falls in, and how long a shared store keeps that day's spend. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { formatUsd } from "@/lib/catalog/money";
 import { AppError } from "@/lib/errors/app-error";
 import { nextUtcMidnight, secondsUntilReset } from "./budget-day";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { BudgetLedger, LedgerLimits } from "./budget-ledger";
 
 type DayBook = { day: string; users: Map<string, number>; app: number };

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Redis } from "ioredis";
 import type { BudgetLedger, DaySpend, LedgerLimits } from "./budget-ledger";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
 import { storeUnavailable } from "./store-errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Redis } from "ioredis";
 import { nextUtcMidnight, secondsUntilReset, utcDay } from "./budget-day";
 import type { BudgetLedger, DaySpend } from "./budget-ledger";

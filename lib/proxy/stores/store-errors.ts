@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 
 /** The limits or ownership store failed: refuse (fail closed) rather than run unmetered. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Redis } from "ioredis";
 import { AppError } from "@/lib/errors/app-error";
 import { storeUnavailable } from "./store-errors";
