@@ -1,6 +1,8 @@
-import { expect, test } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { budgetAppUrl, e2eBudgets } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
+import { expect, test } from "./support/fixtures";
+import { generatorPage } from "./support/pages/generator-page";
 import { callProxy } from "./support/proxy-calls";
 import { apiSignedInAs, browserSignedInAs, freshTestUser } from "./support/sessions";
 
@@ -10,44 +12,35 @@ test.describe.configure({ mode: "serial" });
 const devSubmit = "https://queue.fal.run/fal-ai/flux/dev";
 const perUser = `$${Number(e2eBudgets.perUserUsd).toFixed(2)}`;
 
-test.beforeEach(async () => {
-  await emulator.reset();
-});
-
-async function generatorAs(browser: import("@playwright/test").Browser, label: string) {
+/** A fresh user's generator on the budget instance, set to one FLUX.1 [dev] image ($0.025). */
+async function generatorAs(browser: Browser, label: string) {
   const context = await browserSignedInAs(browser, freshTestUser(label), { url: budgetAppUrl });
-  const page = await context.newPage();
-  await page.goto(`${budgetAppUrl}/`);
-  // FLUX.1 [dev], one 1024 × 768 image: one megapixel, $0.025.
-  await page.getByLabel("Model").selectOption({ label: "FLUX.1 [dev]" });
-  await expect(page.getByText(/^Estimated cost:/)).toHaveText("Estimated cost: $0.025");
-  const generate = async (prompt: string) => {
-    await page.getByLabel("Prompt").fill(prompt);
-    await page.getByRole("button", { name: "Generate", exact: true }).click();
-  };
-  return { context, page, generate, meter: page.getByRole("region", { name: "Today's budget" }) };
+  const generator = generatorPage(await context.newPage());
+  await generator.goto(budgetAppUrl);
+  await generator.chooseModel("FLUX.1 [dev]");
+  await expect(generator.estimatedCost).toHaveText("Estimated cost: $0.025");
+  return { context, generator };
 }
 
 test("a user who spends their daily budget is told so, and when it resets", async ({ browser }) => {
-  const { context, page, generate, meter } = await generatorAs(browser, "thrifty");
-  await expect(meter).toContainText(`Today you have ${perUser} left of ${perUser}`);
+  const { context, generator } = await generatorAs(browser, "thrifty");
+  await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
 
   for (const [prompt, left] of [
     ["A first budget image", "$0.025"],
     ["A second budget image", "$0.00"],
   ] as const) {
-    await generate(prompt);
-    await expect(page.getByRole("img", { name: new RegExp(prompt) })).toBeVisible();
+    await generator.generate(prompt);
+    await expect(generator.image(prompt)).toBeVisible();
     // The meter is the server's count, asked again after each generation.
-    await expect(meter).toContainText(`Today you have ${left} left of ${perUser}`);
+    await expect(generator.budget).toContainText(`Today you have ${left} left of ${perUser}`);
   }
 
   const runsBefore = await emulator.modelRuns();
-  await generate("One image too many");
-  const alert = page.getByRole("main").getByRole("alert");
-  await expect(alert).toContainText(`${perUser} daily budget`);
-  await expect(alert).toContainText(/Budgets reset at midnight UTC, (tomorrow )?at \d/);
-  await expect(page.getByLabel("Prompt")).toHaveValue("One image too many");
+  await generator.generate("One image too many");
+  await expect(generator.alert).toContainText(`${perUser} daily budget`);
+  await expect(generator.alert).toContainText(/Budgets reset at midnight UTC, (tomorrow )?at \d/);
+  await expect(generator.prompt).toHaveValue("One image too many");
   expect(await emulator.modelRuns()).toBe(runsBefore);
   await context.close();
 });
@@ -70,11 +63,10 @@ test("the app-wide budget stops a user who has their own budget left", async ({ 
   }
   expect(refusal?.error.code).toBe("app_budget_exhausted");
 
-  const { context, page, generate, meter } = await generatorAs(browser, "latecomer");
-  await expect(meter).toContainText(`Today you have ${perUser} left of ${perUser}`);
-  await generate("Too late today");
-  const alert = page.getByRole("main").getByRole("alert");
-  await expect(alert).toContainText("This app");
-  await expect(alert).toContainText(/Budgets reset at midnight UTC/);
+  const { context, generator } = await generatorAs(browser, "latecomer");
+  await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
+  await generator.generate("Too late today");
+  await expect(generator.alert).toContainText("This app");
+  await expect(generator.alert).toContainText(/Budgets reset at midnight UTC/);
   await context.close();
 });

@@ -1,14 +1,9 @@
-import { expect, test } from "@playwright/test";
 import { falProxyPath } from "../lib/fal/proxy-contract";
 import { watchAppLog } from "./support/app-log";
 import { e2ePorts } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
-import { startGeneration } from "./support/generator-page";
+import { expect, test } from "./support/fixtures";
 import { callProxy, isProxiedSubmit } from "./support/proxy-calls";
-
-test.beforeEach(async () => {
-  await emulator.reset();
-});
 
 test("a direct proxy call that turns the safety checker off gets a 400 and nothing reaches fal", async ({
   request,
@@ -55,19 +50,19 @@ test("the costly input of the issue is refused whole, field by field", async ({ 
 
 test("the page sends the owner's fixed fields and shows the cost before generating", async ({
   page,
+  generator,
 }) => {
-  await page.goto("/");
-  const cost = page.getByText(/^Estimated cost:/);
+  await generator.goto();
+  const cost = generator.estimatedCost;
   await expect(cost).toHaveText("Estimated cost: $0.003");
-  await page.getByLabel("Model").selectOption({ label: "FLUX.1 [dev]" });
+  await generator.chooseModel("FLUX.1 [dev]");
   await page.getByLabel("Image size").selectOption("square_hd");
   await page.getByLabel("Number of images").selectOption("4");
   await expect(cost).toHaveText("Estimated cost: $0.10");
   await page.getByLabel("Number of images").selectOption("1");
 
   const submitted = page.waitForResponse(isProxiedSubmit);
-  await page.getByLabel("Prompt").fill("A checked input");
-  await page.getByRole("button", { name: "Generate", exact: true }).click();
+  await generator.generate("A checked input");
   const { request_id: requestId } = (await (await submitted).json()) as { request_id: string };
   expect((await emulator.request(requestId)).input).toEqual({
     prompt: "A checked input",
@@ -78,10 +73,13 @@ test("the page sends the owner's fixed fields and shows the cost before generati
     enable_safety_checker: true,
     sync_mode: false,
   });
-  await expect(page.getByRole("img", { name: /A checked input/ })).toBeVisible();
+  await expect(generator.image("A checked input")).toBeVisible();
 });
 
-test("a refused input is explained on the page, and the prompt is kept", async ({ page }) => {
+test("a refused input is explained on the page, and the prompt is kept", async ({
+  page,
+  generator,
+}) => {
   // What a tampered client would send: the proxy's answer must reach the user as words.
   await page.route(`**${falProxyPath}`, async (route) => {
     const request = route.request();
@@ -89,9 +87,10 @@ test("a refused input is explained on the page, and the prompt is kept", async (
     const input = { ...request.postDataJSON(), sync_mode: true };
     await route.continue({ postData: JSON.stringify(input) });
   });
-  await startGeneration(page, "A tampered request");
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+  await generator.goto();
+  await generator.generate("A tampered request");
+  await expect(generator.alert).toHaveText(
     "sync_mode is fixed to false for FLUX.1 [schnell] on this server.",
   );
-  await expect(page.getByLabel("Prompt")).toHaveValue("A tampered request");
+  await expect(generator.prompt).toHaveValue("A tampered request");
 });

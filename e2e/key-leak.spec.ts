@@ -1,9 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
 import { falProxyPath } from "../lib/fal/proxy-contract";
 import { e2eSecrets } from "./support/e2e-env";
-import { emulator } from "./support/emulator";
+import { expect, test } from "./support/fixtures";
 
 const secrets = [e2eSecrets.falKey, e2eSecrets.authSecret];
 
@@ -23,8 +22,10 @@ test("no built client asset contains the server's secrets", async () => {
   }
 });
 
-test("no page, proxy response or browser request carries the fal key", async ({ page }) => {
-  await emulator.reset();
+test("no page, proxy response or browser request carries the fal key", async ({
+  page,
+  generator,
+}) => {
   const seen: string[] = [];
   page.on("request", (request) => {
     seen.push(`${request.method()} ${request.url()} ${JSON.stringify(request.headers())}`);
@@ -42,10 +43,9 @@ test("no page, proxy response or browser request carries the fal key", async ({ 
     );
   });
 
-  await page.goto("/");
-  await page.getByLabel("Prompt").fill("Where is the key?");
-  await page.getByRole("button", { name: "Generate", exact: true }).click();
-  await expect(page.getByRole("img", { name: /Where is the key\?/ })).toBeVisible();
+  await generator.goto();
+  await generator.generate("Where is the key?");
+  await expect(generator.image("Where is the key?")).toBeVisible();
   seen.push(await page.content());
   await Promise.all(reading);
 

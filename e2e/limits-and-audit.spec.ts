@@ -1,45 +1,38 @@
-import { expect, test } from "@playwright/test";
 import { demoUser } from "../scripts/demo-user";
 import { watchAppLog } from "./support/app-log";
 import { e2eLimits, e2ePorts, e2eSecrets } from "./support/e2e-env";
-import { emulator } from "./support/emulator";
+import { expect, test } from "./support/fixtures";
+import { generatorPage } from "./support/pages/generator-page";
 import { callProxy } from "./support/proxy-calls";
 import { browserSignedInAs, freshTestUser } from "./support/sessions";
-
-test.beforeEach(async () => {
-  await emulator.reset();
-});
 
 test("a user over the per-minute limit is told when to come back", async ({ browser }) => {
   const context = await browserSignedInAs(browser, freshTestUser("busy"));
   const spend = Array.from({ length: e2eLimits.perMinute }, () => callProxy(context.request));
   for (const response of await Promise.all(spend)) expect(response.status()).toBe(200);
 
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.getByLabel("Prompt").fill("One more than allowed");
-  await page.getByRole("button", { name: "Generate", exact: true }).click();
+  const generator = generatorPage(await context.newPage());
+  await generator.goto();
+  await generator.generate("One more than allowed");
 
-  const alert = page.getByRole("alert").filter({ hasText: "that limit is reached" });
-  await expect(alert).toContainText(
+  await expect(generator.alert).toContainText(
     new RegExp(
       `You can start ${e2eLimits.perMinute} generations per minute; that limit is reached\\. Try again in (\\d+ seconds|a second)\\.`,
     ),
   );
-  await expect(page.getByLabel("Prompt")).toHaveValue("One more than allowed");
+  await expect(generator.prompt).toHaveValue("One more than allowed");
   await context.close();
 });
 
 test("every proxied call leaves one audit line, with ids and outcomes but no secrets or prompt", async ({
-  page,
+  generator,
   context,
 }) => {
   const log = watchAppLog(e2ePorts.app);
   const prompt = "A secret garden behind a blue door";
-  await page.goto("/");
-  await page.getByLabel("Prompt").fill(prompt);
-  await page.getByRole("button", { name: "Generate", exact: true }).click();
-  await expect(page.getByRole("img", { name: new RegExp(prompt) })).toBeVisible();
+  await generator.goto();
+  await generator.generate(prompt);
+  await expect(generator.image(prompt)).toBeVisible();
 
   const lines = log.auditLines().filter((line) => line.user === `oidc:${demoUser.sub}`);
   const submit = lines.find((line) => line.operation === "submit");

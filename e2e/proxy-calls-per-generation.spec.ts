@@ -1,10 +1,9 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { isProxyUrl, targetUrlHeader } from "../lib/fal/proxy-contract";
 import { emulator } from "./support/emulator";
-import { startGeneration } from "./support/generator-page";
+import { expect, test } from "./support/fixtures";
 
 test.beforeEach(async () => {
-  await emulator.reset();
   // Long enough for polling every 500 ms to show: several status calls where a stream makes one.
   await emulator.setTiming({ queueMs: 1_000, runMs: 2_000 });
 });
@@ -31,14 +30,16 @@ const result = "GET /fal-ai/flux/requests/{id}";
 
 test("one generation costs three proxy calls: submit, one status stream, result", async ({
   page,
+  generator,
 }) => {
   const calls = recordProxyCalls(page);
-  await startGeneration(page, "A kite over a windy beach");
+  await generator.goto();
+  await generator.generate("A kite over a windy beach");
 
-  await expect(page.getByRole("status")).toHaveText(/In queue/);
-  await expect(page.getByRole("status")).toHaveText("Generating…");
-  await expect(page.getByRole("img", { name: /A kite over a windy beach/ })).toBeVisible();
-  await expect(page.getByRole("status")).toHaveText("Done: 1 image.");
+  await expect(generator.status).toHaveText(/In queue/);
+  await expect(generator.status).toHaveText("Generating…");
+  await expect(generator.image("A kite over a windy beach")).toBeVisible();
+  await expect(generator.status).toHaveText("Done: 1 image.");
 
   expect(calls).toEqual([submit, statusStream, result]);
 });
@@ -51,19 +52,20 @@ const streamFaults = [
 for (const { name, fault } of streamFaults) {
   test(`when the status stream ${name}, the page polls instead and shows the image`, async ({
     page,
+    generator,
   }) => {
     // The next status request is the stream's: polling, which comes after, is left alone.
     await emulator.armFault({ on: "status", ...fault });
     const calls = recordProxyCalls(page);
-    await startGeneration(page, `A lantern on a pier, the stream ${name}`);
+    await generator.goto();
+    await generator.generate(`A lantern on a pier, the stream ${name}`);
 
     await expect(
       page.getByRole("list", { name: "Logs" }).getByRole("listitem").first(),
     ).toBeVisible();
-    await expect(page.getByRole("img", { name: /A lantern on a pier/ })).toBeVisible();
-    await expect(page.getByRole("status")).toHaveText("Done: 1 image.");
-    // Next.js keeps an empty role="alert" of its own, its route announcer: only text counts.
-    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveCount(0);
+    await expect(generator.image("A lantern on a pier")).toBeVisible();
+    await expect(generator.status).toHaveText("Done: 1 image.");
+    await expect(generator.alert).toHaveCount(0);
 
     expect(calls.slice(0, 2)).toEqual([submit, statusStream]);
     expect(calls.at(-1)).toBe(result);

@@ -1,11 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
 import { e2ePorts } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
-
-test.beforeEach(async () => {
-  await emulator.reset();
-});
+import { expect, test } from "./support/fixtures";
 
 // `times` covers the fal client's own retries (3 for 502/503/504), so every attempt fails.
 const faults = [
@@ -25,19 +21,16 @@ const faults = [
 
 for (const { name, fault, message } of faults) {
   test(`when ${name}, the user reads a clear message and the server logs no unhandled error`, async ({
-    page,
+    generator,
   }) => {
     const log = watchAppLog(e2ePorts.app);
     await emulator.armFault({ on: "submit", ...fault });
-    await page.goto("/");
-    await page.getByLabel("Prompt").fill(`A prompt for when ${name}`);
-    await page.getByRole("button", { name: "Generate", exact: true }).click();
+    await generator.goto();
+    await generator.generate(`A prompt for when ${name}`);
 
-    // Filtered by text: Next.js adds an empty role="alert" of its own, its route announcer.
-    const alert = page.getByRole("alert").filter({ hasText: message });
-    await expect(alert).toBeVisible({ timeout: 30_000 });
-    await expect(alert.getByRole("button", { name: "Try again" })).toBeVisible();
-    await expect(page.getByLabel("Prompt")).toHaveValue(`A prompt for when ${name}`);
+    await expect(generator.alert).toContainText(message, { timeout: 30_000 });
+    await expect(generator.alert.getByRole("button", { name: "Try again" })).toBeVisible();
+    await expect(generator.prompt).toHaveValue(`A prompt for when ${name}`);
 
     expect(log.text()).not.toMatch(unhandledErrorPattern);
     const submits = log.auditLines().filter((line) => line.operation === "submit");
