@@ -163,6 +163,23 @@ describe("parseServerEnv", () => {
     );
   });
 
+  it("refuses to run on Vercel without REDIS_URL, naming it: memory limits do not hold across instances", () => {
+    expect(() => parseServerEnv({ VERCEL: "1" })).toThrow(
+      /REDIS_URL is not set, and this runs on Vercel \(VERCEL=1\), where limits, budgets and stream slots in memory do not hold across instances/,
+    );
+    expect(() => parseServerEnv({ VERCEL: "1", REDIS_URL: " " })).toThrow(/REDIS_URL is not set/);
+    const onVercel = parseServerEnv({
+      VERCEL: "1",
+      REDIS_URL: "rediss://default:pw@db.example:6379",
+    });
+    expect(onVercel.redisUrl).toBe("rediss://default:pw@db.example:6379");
+  });
+
+  it("keeps limits in memory off Vercel, where one instance may run without Redis", () => {
+    expect(parseServerEnv({}).redisUrl).toBeUndefined();
+    expect(parseServerEnv({ VERCEL: "0" }).redisUrl).toBeUndefined();
+  });
+
   it("reports every problem at once", () => {
     expect(() => parseServerEnv({ FAL_KEY_ID: "id", AUTH_ALLOWED_EMAILS: "not-an-email" })).toThrow(
       /FAL_KEY_SECRET[\s\S]*AUTH_ALLOWED_EMAILS/,

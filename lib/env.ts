@@ -40,6 +40,7 @@ const schema = z.object({
   BUDGET_PER_USER_DAILY_USD: optional,
   BUDGET_APP_DAILY_USD: optional,
   AUTH_SESSION_MAX_AGE: optional,
+  VERCEL: optional,
 });
 
 export type OAuthClient = { clientId: string; clientSecret: string };
@@ -150,6 +151,13 @@ export function parseServerEnv(source: Source): ServerEnv {
   }
   if (env.REDIS_URL && !/^rediss?:\/\/./.test(env.REDIS_URL)) {
     problems.push("REDIS_URL must be a redis:// or rediss:// URL");
+  }
+  // Vercel runs many instances: limits, budgets and stream slots kept in memory would each
+  // count alone, so a user (or the app) could spend several times what is allowed.
+  if (env.VERCEL === "1" && !env.REDIS_URL) {
+    problems.push(
+      "REDIS_URL is not set, and this runs on Vercel (VERCEL=1), where limits, budgets and stream slots in memory do not hold across instances: connect a Redis database from the Vercel Marketplace to the project (it sets REDIS_URL) and redeploy",
+    );
   }
   const proxy: ProxySettings = {
     limits: {

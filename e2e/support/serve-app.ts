@@ -6,19 +6,25 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { appLogPath } from "./app-log";
 
 const [port, flag] = process.argv.slice(2);
 if (!port) throw new Error("usage: serve-app.ts <port> [--build]");
 
+// Next's own bin, run by this Node: no `npx`, so any package manager's layout works.
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
 if (flag === "--build") {
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 mkdirSync("e2e/.logs", { recursive: true });
 const log = createWriteStream(appLogPath(Number(port)), { flags: "w" });
-const app = spawn("npx", ["next", "start", "--port", port], { stdio: ["ignore", "pipe", "pipe"] });
+const app = spawn(process.execPath, [nextBin, "start", "--port", port], {
+  stdio: ["ignore", "pipe", "pipe"],
+});
 // The audit lines are many: they go to the log only; errors go to the terminal as well.
 app.stdout.pipe(log);
 app.stderr.on("data", (chunk: Buffer) => {
