@@ -7,7 +7,7 @@ import { ApiError } from "@fal-ai/client";
 import { PNG } from "pngjs";
 import { type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { createEmulatorDispatcher } from "@/lib/fal/emulator-route";
+import { createEmulatorDispatcher } from "@/lib/fal/reroute-to-emulator";
 import { createEmulator, type EmulatorOptions, type RunningEmulator } from "./server";
 
 export const TEST_FAL_KEY = "test-fal-key";
