@@ -1,14 +1,15 @@
-/** The queue driven by the real, unchanged `@fal-ai/client` through the rerouting dispatcher. */
+/** The queue driven by the real `@fal-ai/client` through the app's rerouting dispatcher. */
 import { createFalClient, type QueueStatus, ValidationError } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
+import { createEmulatorDispatcher } from "@/lib/fal/reroute-to-emulator";
 import type { ModelOutput } from "./model-output";
-import { apiRejection, emulatorForFile, loadPng, TEST_FAL_KEY } from "./testing";
+import { apiRejection, emulatorForFile, loadPng, testFalKey } from "./testing";
 
-const ENDPOINT = "fal-ai/flux/dev";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const endpointId = "fal-ai/flux/dev";
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const emu = emulatorForFile({ routeFalHosts: true });
-const fal = createFalClient({ credentials: TEST_FAL_KEY });
+const emulator = emulatorForFile({ routeFalHosts: createEmulatorDispatcher });
+const fal = createFalClient({ credentials: testFalKey });
 
 function logCount(update: QueueStatus): number {
   return "logs" in update && Array.isArray(update.logs) ? update.logs.length : 0;
@@ -16,16 +17,16 @@ function logCount(update: QueueStatus): number {
 
 describe("queue with the real client", () => {
   it("subscribe (polling) reports queue and progress updates and returns loadable PNGs", async () => {
-    await emu.control("timing", { queueMs: 100, runMs: 300 });
+    await emulator.control("timing", { queueMs: 100, runMs: 300 });
     const updates: QueueStatus[] = [];
-    const result = await fal.subscribe(ENDPOINT, {
+    const result = await fal.subscribe(endpointId, {
       input: { prompt: "a lighthouse at dusk", image_size: "square", num_images: 2, seed: 11 },
       logs: true,
       pollInterval: 20,
       onQueueUpdate: (update) => updates.push(structuredClone(update)),
     });
 
-    expect(result.requestId).toMatch(UUID);
+    expect(result.requestId).toMatch(uuidPattern);
     const data = result.data as unknown as ModelOutput;
     expect(data).toMatchObject({
       seed: 11,
@@ -57,9 +58,9 @@ describe("queue with the real client", () => {
   });
 
   it("subscribe (streaming) receives the status over SSE and returns the result", async () => {
-    await emu.control("timing", { queueMs: 100, runMs: 300 });
+    await emulator.control("timing", { queueMs: 100, runMs: 300 });
     const updates: QueueStatus[] = [];
-    const result = await fal.subscribe(ENDPOINT, {
+    const result = await fal.subscribe(endpointId, {
       input: { prompt: "streamed", image_size: { width: 200, height: 120 } },
       logs: true,
       mode: "streaming",
@@ -74,7 +75,7 @@ describe("queue with the real client", () => {
     expect(statuses).toContain("IN_PROGRESS");
     expect(statuses.at(-1)).toBe("COMPLETED");
     // The client concatenates each frame's logs, so the total must equal the server's full list.
-    const final = await fal.queue.status(ENDPOINT, { requestId: result.requestId, logs: true });
+    const final = await fal.queue.status(endpointId, { requestId: result.requestId, logs: true });
     const last = updates.at(-1);
     const messages = (u?: QueueStatus) => (u && "logs" in u ? u.logs.map((l) => l.message) : []);
     expect(messages(last)).toEqual(messages(final));
@@ -82,15 +83,15 @@ describe("queue with the real client", () => {
   });
 
   it("queue.submit then queue.cancel on a slow queue reaches the emulator", async () => {
-    await emu.control("timing", { queueMs: 60_000 });
-    const { request_id: requestId } = await fal.queue.submit(ENDPOINT, {
+    await emulator.control("timing", { queueMs: 60_000 });
+    const { request_id: requestId } = await fal.queue.submit(endpointId, {
       input: { prompt: "never" },
     });
-    const { body: queued } = await emu.control(`requests/${requestId}`);
+    const { body: queued } = await emulator.control(`requests/${requestId}`);
     const { submittedAt } = queued as { submittedAt: number };
     expect(queued).toEqual({
       request_id: requestId,
-      endpoint: ENDPOINT,
+      endpoint: endpointId,
       status: "IN_QUEUE",
       input: { prompt: "never" },
       submittedAt: expect.any(Number),
@@ -99,36 +100,38 @@ describe("queue with the real client", () => {
       cancelledAt: null,
     });
 
-    await fal.queue.cancel(ENDPOINT, { requestId });
+    await fal.queue.cancel(endpointId, { requestId });
 
-    expect((await emu.control(`requests/${requestId}`)).body).toMatchObject({
+    expect((await emulator.control(`requests/${requestId}`)).body).toMatchObject({
       status: "CANCELLED",
     });
-    const status = await fal.queue.status(ENDPOINT, { requestId, logs: false });
+    const status = await fal.queue.status(endpointId, { requestId, logs: false });
     expect(status).toMatchObject({ status: "COMPLETED", error: "Request was cancelled" });
-    expect((await apiRejection(fal.queue.result(ENDPOINT, { requestId }))).status).toBe(400);
-    const again = await apiRejection(fal.queue.cancel(ENDPOINT, { requestId }));
+    expect((await apiRejection(fal.queue.result(endpointId, { requestId }))).status).toBe(400);
+    const again = await apiRejection(fal.queue.cancel(endpointId, { requestId }));
     expect([again.status, again.body]).toEqual([400, { status: "ALREADY_COMPLETED" }]);
-    const unknown = await apiRejection(fal.queue.cancel(ENDPOINT, { requestId: "0-unknown" }));
+    const unknown = await apiRejection(fal.queue.cancel(endpointId, { requestId: "0-unknown" }));
     expect(unknown.status).toBe(404);
   });
 
   it("ends an open status stream when the request is cancelled", async () => {
-    await emu.control("timing", { queueMs: 60_000 });
-    const { request_id: requestId } = await fal.queue.submit(ENDPOINT, { input: { prompt: "x" } });
-    const stream = await fal.queue.streamStatus(ENDPOINT, { requestId, logs: true });
+    await emulator.control("timing", { queueMs: 60_000 });
+    const { request_id: requestId } = await fal.queue.submit(endpointId, {
+      input: { prompt: "x" },
+    });
+    const stream = await fal.queue.streamStatus(endpointId, { requestId, logs: true });
     const frames: QueueStatus[] = [];
     stream.on("data", (frame: QueueStatus) => frames.push(frame));
     await expect.poll(() => frames.length).toBeGreaterThan(0);
     expect(frames[0]?.status).toBe("IN_QUEUE");
 
-    await fal.queue.cancel(ENDPOINT, { requestId });
+    await fal.queue.cancel(endpointId, { requestId });
     const done = (await stream.done()) as QueueStatus & { error?: string };
     expect(done).toMatchObject({ status: "COMPLETED", error: "Request was cancelled" });
   });
 
   it("rejects a bad input at submit with a ValidationError", async () => {
-    const error = await apiRejection(fal.queue.submit(ENDPOINT, { input: { prompt: "" } }));
+    const error = await apiRejection(fal.queue.submit(endpointId, { input: { prompt: "" } }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.status).toBe(422);
     expect((error as ValidationError).getFieldErrors("prompt")).toEqual([

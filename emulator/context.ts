@@ -5,15 +5,15 @@ import { sendDetail } from "./http-utils";
 import type { QueueStore } from "./queue-store";
 import type { UploadStore } from "./uploads";
 
-export interface Timing {
+export type Timing = {
   queueMs: number;
   runMs: number;
-}
+};
 
-export const DEFAULT_TIMING: Timing = { queueMs: 400, runMs: 1200 };
+export const defaultTiming: Timing = { queueMs: 400, runMs: 1200 };
 
 /** Shared state every route handler works on. */
-export interface EmulatorContext {
+export type EmulatorContext = {
   /** Origin (no trailing slash) that file and upload URLs point at. */
   publicUrl: string;
   store: QueueStore;
@@ -23,31 +23,32 @@ export interface EmulatorContext {
   uploads: UploadStore;
   /** Applies to requests submitted from now on; `/__emulator/timing` changes it. */
   timing: Timing;
-  defaultTiming: Timing;
+  /** What a reset restores: the timing the emulator started with. */
+  startTiming: Timing;
   /** Model runs that reached the emulator (submits and synchronous runs), valid or not. */
   received: { modelRuns: number };
-}
+};
 
 /**
  * Answers the request with an armed fault, if one matches. Returns true when it did, in
  * which case the caller must not touch the response again.
  */
 export function applyFault(
-  ctx: EmulatorContext,
+  context: EmulatorContext,
   on: FaultTarget,
-  req: IncomingMessage,
-  res: ServerResponse,
+  request: IncomingMessage,
+  response: ServerResponse,
 ): boolean {
-  const fault = ctx.faults.take(on);
+  const fault = context.faults.take(on);
   if (!fault) return false;
   if (fault.kind === "drop") {
-    req.socket.destroy();
+    request.socket.destroy();
   } else if (fault.kind === "hang") {
-    const socket = req.socket;
-    ctx.hanging.add(socket);
-    socket.once("close", () => ctx.hanging.delete(socket));
+    const socket = request.socket;
+    context.hanging.add(socket);
+    socket.once("close", () => context.hanging.delete(socket));
   } else {
-    sendDetail(res, fault.status, `Emulated fault: ${on} answered ${fault.status}`);
+    sendDetail(response, fault.status, `Emulated fault: ${on} answered ${fault.status}`);
   }
   return true;
 }

@@ -8,7 +8,7 @@ import { parseFault } from "./faults";
 import { readJson, sendDetail, sendJson } from "./http-utils";
 import { scheduleTimes } from "./request-lifecycle";
 
-export const MAX_DURATION_MS = 10 * 60 * 1000;
+export const maxDurationMs = 10 * 60 * 1000;
 
 type ParsedTiming = { ok: true; value: Partial<Timing> } | { ok: false; message: string };
 
@@ -20,8 +20,8 @@ export function parseTiming(body: unknown): ParsedTiming {
   for (const key of ["queueMs", "runMs"] as const) {
     const raw = (body as Record<string, unknown>)[key];
     if (raw === undefined) continue;
-    if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0 || raw > MAX_DURATION_MS) {
-      return { ok: false, message: `"${key}" must be an integer from 0 to ${MAX_DURATION_MS}` };
+    if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0 || raw > maxDurationMs) {
+      return { ok: false, message: `"${key}" must be an integer from 0 to ${maxDurationMs}` };
     }
     value[key] = raw;
   }
@@ -29,49 +29,49 @@ export function parseTiming(body: unknown): ParsedTiming {
 }
 
 export async function handleControl(
-  ctx: EmulatorContext,
-  req: IncomingMessage,
-  res: ServerResponse,
+  context: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
   segments: string[],
 ): Promise<void> {
-  const route = `${req.method} ${segments.join("/")}`;
-  if (route === "GET health") return sendJson(res, 200, { ok: true });
+  const route = `${request.method} ${segments.join("/")}`;
+  if (route === "GET health") return sendJson(response, 200, { ok: true });
 
   if (route === "POST faults") {
-    const parsed = parseFault(await readJson(req, 400));
-    if (!parsed.ok) return sendDetail(res, 400, parsed.message);
-    ctx.faults.arm(parsed.on, parsed.fault, parsed.times);
-    return sendJson(res, 200, { armed: ctx.faults.pending() });
+    const parsed = parseFault(await readJson(request, 400));
+    if (!parsed.ok) return sendDetail(response, 400, parsed.message);
+    context.faults.arm(parsed.on, parsed.fault, parsed.times);
+    return sendJson(response, 200, { armed: context.faults.pending() });
   }
-  if (route === "GET faults") return sendJson(res, 200, { armed: ctx.faults.pending() });
+  if (route === "GET faults") return sendJson(response, 200, { armed: context.faults.pending() });
 
   if (route === "POST timing") {
-    const parsed = parseTiming(await readJson(req, 400));
-    if (!parsed.ok) return sendDetail(res, 400, parsed.message);
-    ctx.timing = { ...ctx.timing, ...parsed.value };
-    return sendJson(res, 200, ctx.timing);
+    const parsed = parseTiming(await readJson(request, 400));
+    if (!parsed.ok) return sendDetail(response, 400, parsed.message);
+    context.timing = { ...context.timing, ...parsed.value };
+    return sendJson(response, 200, context.timing);
   }
-  if (route === "GET timing") return sendJson(res, 200, ctx.timing);
-  if (route === "GET received") return sendJson(res, 200, ctx.received);
+  if (route === "GET timing") return sendJson(response, 200, context.timing);
+  if (route === "GET received") return sendJson(response, 200, context.received);
 
   if (route === "POST reset") {
-    ctx.faults.clear();
-    for (const socket of ctx.hanging) socket.destroy();
-    ctx.timing = { ...ctx.defaultTiming };
-    return sendJson(res, 200, { ok: true, timing: ctx.timing });
+    context.faults.clear();
+    for (const socket of context.hanging) socket.destroy();
+    context.timing = { ...context.startTiming };
+    return sendJson(response, 200, { ok: true, timing: context.timing });
   }
 
   const [first, requestId, ...rest] = segments;
-  if (req.method === "GET" && first === "requests" && requestId && rest.length === 0) {
-    const record = ctx.store.get(requestId);
-    if (!record) return sendDetail(res, 404, "Request not found");
-    return sendJson(res, 200, {
+  if (request.method === "GET" && first === "requests" && requestId && rest.length === 0) {
+    const record = context.store.get(requestId);
+    if (!record) return sendDetail(response, 404, "Request not found");
+    return sendJson(response, 200, {
       request_id: record.requestId,
       endpoint: record.endpointId,
-      status: ctx.store.phase(record),
+      status: context.store.phase(record),
       input: record.received,
       ...scheduleTimes(record),
     });
   }
-  return sendDetail(res, 404, "Not found");
+  return sendDetail(response, 404, "Not found");
 }

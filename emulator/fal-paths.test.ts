@@ -23,7 +23,7 @@ describe("appPathOf", () => {
 });
 
 describe("parseQueueRoute", () => {
-  const rid = "0b3c2d7e-1234-4abc-9def-000000000000";
+  const requestId = "0b3c2d7e-1234-4abc-9def-000000000000";
 
   it("treats any POST as a submit with the full endpoint id", () => {
     expect(parseQueueRoute("POST", split("fal-ai/flux/dev"))).toEqual({
@@ -34,33 +34,35 @@ describe("parseQueueRoute", () => {
   });
 
   it.each([
-    ["GET", `fal-ai/flux/requests/${rid}`, "result"],
-    ["GET", `fal-ai/flux/requests/${rid}/status`, "status"],
-    ["GET", `fal-ai/flux/requests/${rid}/status/stream`, "stream"],
-    ["PUT", `fal-ai/flux/requests/${rid}/cancel`, "cancel"],
+    ["GET", `fal-ai/flux/requests/${requestId}`, "result"],
+    ["GET", `fal-ai/flux/requests/${requestId}/status`, "status"],
+    ["GET", `fal-ai/flux/requests/${requestId}/status/stream`, "stream"],
+    ["PUT", `fal-ai/flux/requests/${requestId}/cancel`, "cancel"],
   ])("%s %s is %s", (method, path, kind) => {
     expect(parseQueueRoute(method, split(path))).toEqual({
       kind,
       appPath: "fal-ai/flux",
-      requestId: rid,
+      requestId,
     });
   });
 
   it("keeps a workflows/ namespace in the app path", () => {
-    expect(parseQueueRoute("GET", split(`workflows/me/flow/requests/${rid}/status`))).toEqual({
-      kind: "status",
-      appPath: "workflows/me/flow",
-      requestId: rid,
-    });
+    expect(parseQueueRoute("GET", split(`workflows/me/flow/requests/${requestId}/status`))).toEqual(
+      {
+        kind: "status",
+        appPath: "workflows/me/flow",
+        requestId,
+      },
+    );
   });
 
   it.each([
-    ["GET", `fal-ai/flux/dev/requests/${rid}`],
+    ["GET", `fal-ai/flux/dev/requests/${requestId}`],
     ["GET", `fal-ai/flux/requests`],
-    ["GET", `fal-ai/flux/requests/${rid}/cancel`],
-    ["PUT", `fal-ai/flux/requests/${rid}`],
-    ["DELETE", `fal-ai/flux/requests/${rid}`],
-    ["GET", `fal-ai/flux/requests/${rid}/status/other`],
+    ["GET", `fal-ai/flux/requests/${requestId}/cancel`],
+    ["PUT", `fal-ai/flux/requests/${requestId}`],
+    ["DELETE", `fal-ai/flux/requests/${requestId}`],
+    ["GET", `fal-ai/flux/requests/${requestId}/status/other`],
     ["GET", "fal-ai/flux/requests/bad$id"],
   ])("rejects %s %s", (method, path) => {
     expect(parseQueueRoute(method, split(path))).toBeNull();

@@ -3,11 +3,11 @@
  * status, result and cancel take only `[namespace/]owner/alias` (`fal-ai/flux`).
  */
 
-const NAMESPACES = new Set(["workflows", "comfy"]);
-const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
-const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
+const namespaces = new Set(["workflows", "comfy"]);
+const segmentPattern = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+const requestIdPattern = /^[A-Za-z0-9-]{1,64}$/;
 
-export const QUEUE_ORIGIN = "https://queue.fal.run";
+export const queueOrigin = "https://queue.fal.run";
 
 export type QueueRoute =
   | { kind: "submit"; endpointId: string; appPath: string }
@@ -20,8 +20,8 @@ export type QueueRoute =
 /** `[namespace/]owner/alias` of an endpoint id, or null when the id is malformed. */
 export function appPathOf(endpointId: string): string | null {
   const segments = endpointId.split("/");
-  if (!segments.every((s) => SEGMENT.test(s))) return null;
-  const offset = NAMESPACES.has(segments[0] ?? "") ? 1 : 0;
+  if (!segments.every((s) => segmentPattern.test(s))) return null;
+  const offset = namespaces.has(segments[0] ?? "") ? 1 : 0;
   if (segments.length < offset + 2) return null;
   return segments.slice(0, offset + 2).join("/");
 }
@@ -33,14 +33,14 @@ export function parseQueueRoute(method: string, segments: string[]): QueueRoute 
     const appPath = appPathOf(endpointId);
     return appPath ? { kind: "submit", endpointId, appPath } : null;
   }
-  const offset = NAMESPACES.has(segments[0] ?? "") ? 1 : 0;
+  const offset = namespaces.has(segments[0] ?? "") ? 1 : 0;
   const appSegments = segments.slice(0, offset + 2);
   const appPath = appPathOf(appSegments.join("/"));
   const requestId = segments[offset + 3];
   if (!appPath || appSegments.length !== offset + 2 || segments[offset + 2] !== "requests") {
     return null;
   }
-  if (requestId === undefined || !REQUEST_ID.test(requestId)) return null;
+  if (requestId === undefined || !requestIdPattern.test(requestId)) return null;
   const rest = segments.slice(offset + 4).join("/");
   if (method === "GET" && rest === "") return { kind: "result", appPath, requestId };
   if (method === "GET" && rest === "status") return { kind: "status", appPath, requestId };
@@ -51,7 +51,7 @@ export function parseQueueRoute(method: string, segments: string[]): QueueRoute 
 
 /** The URLs fal hands back, in fal's own form so the app treats them like the real thing. */
 export function queueUrls(appPath: string, requestId: string) {
-  const response_url = `${QUEUE_ORIGIN}/${appPath}/requests/${requestId}`;
+  const response_url = `${queueOrigin}/${appPath}/requests/${requestId}`;
   return {
     response_url,
     status_url: `${response_url}/status`,

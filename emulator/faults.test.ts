@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FaultBook, parseFault } from "./faults";
+import { createFaultBook, parseFault } from "./faults";
 
 describe("parseFault", () => {
   it("defaults to a single 500", () => {
@@ -36,9 +36,9 @@ describe("parseFault", () => {
   });
 });
 
-describe("FaultBook", () => {
+describe("createFaultBook", () => {
   it("hands a fault out as many times as armed, only for its target", () => {
-    const book = new FaultBook();
+    const book = createFaultBook();
     book.arm("submit", { kind: "status", status: 503 }, 2);
     expect(book.take("status")).toBeUndefined();
     expect(book.take("submit")).toEqual({ kind: "status", status: 503 });
@@ -50,7 +50,7 @@ describe("FaultBook", () => {
   });
 
   it("uses faults in the order they were armed, and clear() drops them all", () => {
-    const book = new FaultBook();
+    const book = createFaultBook();
     book.arm("run", { kind: "drop" });
     book.arm("run", { kind: "status", status: 422 });
     expect(book.take("run")).toEqual({ kind: "drop" });

@@ -3,7 +3,7 @@
  * their connection or never answer, so the app's error paths can be exercised on demand.
  */
 
-export const FAULT_TARGETS = [
+export const faultTargets = [
   "submit",
   "status",
   "result",
@@ -12,24 +12,24 @@ export const FAULT_TARGETS = [
   "upload",
   "pricing",
 ] as const;
-export type FaultTarget = (typeof FAULT_TARGETS)[number];
+export type FaultTarget = (typeof faultTargets)[number];
 
 export type Fault = { kind: "status"; status: number } | { kind: "drop" } | { kind: "hang" };
 
-interface Armed {
+export type ArmedFault = {
   on: FaultTarget;
   fault: Fault;
   remaining: number;
-}
+};
 
 export type ParsedFault =
   | { ok: true; on: FaultTarget; fault: Fault; times: number }
   | { ok: false; message: string };
 
-const MAX_TIMES = 1000;
+const maxTimes = 1000;
 
 function isTarget(value: unknown): value is FaultTarget {
-  return typeof value === "string" && (FAULT_TARGETS as readonly string[]).includes(value);
+  return typeof value === "string" && (faultTargets as readonly string[]).includes(value);
 }
 
 /** Validates a `POST /__emulator/faults` body. */
@@ -39,10 +39,10 @@ export function parseFault(body: unknown): ParsedFault {
   }
   const { on, status, drop, hang, times = 1 } = body as Record<string, unknown>;
   if (!isTarget(on)) {
-    return { ok: false, message: `"on" must be one of: ${FAULT_TARGETS.join(", ")}` };
+    return { ok: false, message: `"on" must be one of: ${faultTargets.join(", ")}` };
   }
-  if (typeof times !== "number" || !Number.isInteger(times) || times < 1 || times > MAX_TIMES) {
-    return { ok: false, message: `"times" must be an integer from 1 to ${MAX_TIMES}` };
+  if (typeof times !== "number" || !Number.isInteger(times) || times < 1 || times > maxTimes) {
+    return { ok: false, message: `"times" must be an integer from 1 to ${maxTimes}` };
   }
   for (const [name, flag] of Object.entries({ drop, hang })) {
     if (flag !== undefined && typeof flag !== "boolean") {
@@ -61,27 +61,31 @@ export function parseFault(body: unknown): ParsedFault {
   return { ok: true, on, fault: { kind: "status", status: code }, times };
 }
 
-export class FaultBook {
-  private armed: Armed[] = [];
-
-  arm(on: FaultTarget, fault: Fault, times = 1): void {
-    this.armed.push({ on, fault, remaining: times });
-  }
-
+/** The armed faults, oldest first; a reset clears them. */
+export type FaultBook = {
+  arm(on: FaultTarget, fault: Fault, times?: number): void;
   /** Consumes one use of the oldest fault armed for `on`, if any. */
-  take(on: FaultTarget): Fault | undefined {
-    const entry = this.armed.find((a) => a.on === on);
-    if (!entry) return undefined;
-    entry.remaining -= 1;
-    if (entry.remaining <= 0) this.armed = this.armed.filter((a) => a !== entry);
-    return entry.fault;
-  }
+  take(on: FaultTarget): Fault | undefined;
+  pending(): ArmedFault[];
+  clear(): void;
+};
 
-  pending(): { on: FaultTarget; fault: Fault; remaining: number }[] {
-    return this.armed.map((a) => ({ ...a }));
-  }
-
-  clear(): void {
-    this.armed = [];
-  }
+export function createFaultBook(): FaultBook {
+  let armed: ArmedFault[] = [];
+  return {
+    arm(on, fault, times = 1) {
+      armed.push({ on, fault, remaining: times });
+    },
+    take(on) {
+      const entry = armed.find((candidate) => candidate.on === on);
+      if (!entry) return undefined;
+      entry.remaining -= 1;
+      if (entry.remaining <= 0) armed = armed.filter((other) => other !== entry);
+      return entry.fault;
+    },
+    pending: () => armed.map((entry) => ({ ...entry })),
+    clear() {
+      armed = [];
+    },
+  };
 }

@@ -4,7 +4,7 @@ import type { EmulatorContext } from "./context";
 import { sendJson } from "./http-utils";
 import { type ImageSpec, imagePath, parseImagePath, renderPng } from "./images";
 
-const FILE_HEADERS = {
+const fileHeaders = {
   "access-control-allow-origin": "*",
   "x-content-type-options": "nosniff",
   // Uploads can carry any content type; never let one run script on this origin.
@@ -12,57 +12,66 @@ const FILE_HEADERS = {
 };
 
 /** Recently drawn PNGs, so a page showing the same image twice does not redraw it. */
-const RENDER_CACHE_SIZE = 16;
+const renderCacheSize = 16;
 
-export class RenderCache {
-  private readonly entries = new Map<string, Buffer>();
+export type RenderCache = { get(spec: ImageSpec): Buffer };
 
-  get(spec: ImageSpec): Buffer {
-    const key = imagePath(spec);
-    const hit = this.entries.get(key);
-    if (hit) return hit;
-    const png = renderPng(spec);
-    this.entries.set(key, png);
-    const oldest = this.entries.keys().next().value;
-    if (this.entries.size > RENDER_CACHE_SIZE && oldest !== undefined) this.entries.delete(oldest);
-    return png;
-  }
+export function createRenderCache(): RenderCache {
+  const entries = new Map<string, Buffer>();
+  return {
+    get(spec) {
+      const key = imagePath(spec);
+      const hit = entries.get(key);
+      if (hit) return hit;
+      const png = renderPng(spec);
+      entries.set(key, png);
+      const oldest = entries.keys().next().value;
+      if (entries.size > renderCacheSize && oldest !== undefined) entries.delete(oldest);
+      return png;
+    },
+  };
 }
 
 function sendBytes(
-  req: IncomingMessage,
-  res: ServerResponse,
+  request: IncomingMessage,
+  response: ServerResponse,
   bytes: Buffer,
   contentType: string,
   cacheControl: string,
 ): void {
-  res.writeHead(200, {
-    ...FILE_HEADERS,
+  response.writeHead(200, {
+    ...fileHeaders,
     "content-type": contentType,
     "content-length": bytes.length,
     "cache-control": cacheControl,
   });
-  res.end(req.method === "HEAD" ? undefined : bytes);
+  response.end(request.method === "HEAD" ? undefined : bytes);
 }
 
 export function handleFile(
-  ctx: EmulatorContext,
+  context: EmulatorContext,
   cache: RenderCache,
-  req: IncomingMessage,
-  res: ServerResponse,
+  request: IncomingMessage,
+  response: ServerResponse,
   pathname: string,
 ): void {
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    sendJson(res, 405, { detail: "Method not allowed" }, FILE_HEADERS);
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    sendJson(response, 405, { detail: "Method not allowed" }, fileHeaders);
     return;
   }
   const spec = parseImagePath(pathname);
   if (spec) {
     // The URL fully determines the bytes, so caches may keep them forever.
-    sendBytes(req, res, cache.get(spec), "image/png", "public, max-age=31536000, immutable");
+    sendBytes(
+      request,
+      response,
+      cache.get(spec),
+      "image/png",
+      "public, max-age=31536000, immutable",
+    );
     return;
   }
-  const file = ctx.uploads.getByPath(pathname);
-  if (file) sendBytes(req, res, file.bytes, file.contentType, "public, max-age=3600");
-  else sendJson(res, 404, { detail: "File not found" }, FILE_HEADERS);
+  const file = context.uploads.getByPath(pathname);
+  if (file) sendBytes(request, response, file.bytes, file.contentType, "public, max-age=3600");
+  else sendJson(response, 404, { detail: "File not found" }, fileHeaders);
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export const MAX_JSON_BYTES = 1024 * 1024;
+export const maxJsonBytes = 1024 * 1024;
 
 export class HttpError extends Error {
   constructor(
@@ -12,38 +12,38 @@ export class HttpError extends Error {
 }
 
 export function sendJson(
-  res: ServerResponse,
+  response: ServerResponse,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
   const payload = JSON.stringify(body);
-  res.writeHead(status, {
+  response.writeHead(status, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(payload),
     "cache-control": "no-store",
     ...headers,
   });
-  res.end(payload);
+  response.end(payload);
 }
 
-export function sendDetail(res: ServerResponse, status: number, detail: unknown): void {
-  sendJson(res, status, { detail });
+export function sendDetail(response: ServerResponse, status: number, detail: unknown): void {
+  sendJson(response, status, { detail });
 }
 
 /** Reads the whole body, refusing (413) anything over `limit` bytes. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers["content-length"]);
+export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) {
     throw new HttpError(413, `Body is larger than ${limit} bytes`);
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
+  for await (const chunk of request) {
+    const bytes = chunk as Buffer;
+    size += bytes.length;
     if (size > limit) throw new HttpError(413, `Body is larger than ${limit} bytes`);
-    chunks.push(buf);
+    chunks.push(bytes);
   }
   return Buffer.concat(chunks);
 }
@@ -52,8 +52,8 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
  * Parses a JSON body; an empty body reads as `{}` because the client sends none when the
  * input is empty. Malformed JSON fails with `invalidStatus` and FastAPI's error shape.
  */
-export async function readJson(req: IncomingMessage, invalidStatus = 422): Promise<unknown> {
-  const raw = await readBody(req, MAX_JSON_BYTES);
+export async function readJson(request: IncomingMessage, invalidStatus = 422): Promise<unknown> {
+  const raw = await readBody(request, maxJsonBytes);
   if (raw.length === 0) return {};
   try {
     return JSON.parse(raw.toString("utf8"));

@@ -4,19 +4,19 @@
  */
 import { createHash } from "node:crypto";
 import { PNG } from "pngjs";
-import { MAX_IMAGES, MAX_SIDE, MIN_SIDE } from "./model-input";
+import { maxImages, maxSide, minSide } from "./model-input";
 
-export interface ImageSpec {
+export type ImageSpec = {
   width: number;
   height: number;
   seed: number;
   index: number;
   /** First 32 hex chars of sha256(prompt): enough to tell prompts apart, short in a URL. */
   promptHash: string;
-}
+};
 
-export const IMAGE_PATH_PREFIX = "/files/images/";
-const PATH_PATTERN =
+export const imagePathPrefix = "/files/images/";
+const imagePathPattern =
   /^\/files\/images\/(\d{1,4})x(\d{1,4})\/(-?\d{1,16})\/(\d)\/([0-9a-f]{32})\.png$/;
 
 export function hashPrompt(prompt: string): string {
@@ -25,32 +25,32 @@ export function hashPrompt(prompt: string): string {
 
 export function imagePath(spec: ImageSpec): string {
   const { width, height, seed, index, promptHash } = spec;
-  return `${IMAGE_PATH_PREFIX}${width}x${height}/${seed}/${index}/${promptHash}.png`;
+  return `${imagePathPrefix}${width}x${height}/${seed}/${index}/${promptHash}.png`;
 }
 
 /** Parses an image path; null for anything the generator would not have produced. */
 export function parseImagePath(pathname: string): ImageSpec | null {
-  const match = PATH_PATTERN.exec(pathname);
+  const match = imagePathPattern.exec(pathname);
   if (!match) return null;
-  const [, w, h, s, i, promptHash] = match;
-  const width = Number(w);
-  const height = Number(h);
-  const seed = Number(s);
-  const index = Number(i);
-  const sideOk = (n: number) => n >= MIN_SIDE && n <= MAX_SIDE;
+  const [, widthText, heightText, seedText, indexText, promptHash] = match;
+  const width = Number(widthText);
+  const height = Number(heightText);
+  const seed = Number(seedText);
+  const index = Number(indexText);
+  const sideOk = (side: number) => side >= minSide && side <= maxSide;
   if (!sideOk(width) || !sideOk(height) || !Number.isSafeInteger(seed)) return null;
-  if (index >= MAX_IMAGES || promptHash === undefined) return null;
+  if (index >= maxImages || promptHash === undefined) return null;
   return { width, height, seed, index, promptHash };
 }
 
 type Rgb = [number, number, number];
 
-interface Circle {
+type Circle = {
   cx: number;
   cy: number;
   r: number;
   color: Rgb;
-}
+};
 
 /** A byte stream derived from the spec, so every visual choice is reproducible. */
 function seedBytes(spec: ImageSpec): Buffer {
@@ -63,13 +63,13 @@ function colorAt(bytes: Buffer, offset: number): Rgb {
 
 function circlesFrom(bytes: Buffer, width: number, height: number): Circle[] {
   const circles: Circle[] = [];
-  const minSide = Math.min(width, height);
+  const shortSide = Math.min(width, height);
   for (let k = 0; k < 3; k++) {
     const base = 6 + k * 6;
     circles.push({
       cx: ((bytes[base] ?? 0) / 255) * width,
       cy: ((bytes[base + 1] ?? 0) / 255) * height,
-      r: minSide * (0.12 + ((bytes[base + 2] ?? 0) / 255) * 0.25),
+      r: shortSide * (0.12 + ((bytes[base + 2] ?? 0) / 255) * 0.25),
       color: colorAt(bytes, base + 3),
     });
   }
@@ -92,13 +92,13 @@ export function renderPng(spec: ImageSpec): Buffer {
     const g = Math.round(top[1] + (bottom[1] - top[1]) * t);
     const b = Math.round(top[2] + (bottom[2] - top[2]) * t);
     fillSpan(data, rowStart, 0, width, [r, g, b]);
-    for (const c of circles) {
-      const dy = y + 0.5 - c.cy;
-      if (Math.abs(dy) >= c.r) continue;
-      const half = Math.sqrt(c.r * c.r - dy * dy);
-      const from = Math.max(0, Math.round(c.cx - half));
-      const to = Math.min(width, Math.round(c.cx + half));
-      fillSpan(data, rowStart, from, to, c.color);
+    for (const circle of circles) {
+      const dy = y + 0.5 - circle.cy;
+      if (Math.abs(dy) >= circle.r) continue;
+      const half = Math.sqrt(circle.r * circle.r - dy * dy);
+      const from = Math.max(0, Math.round(circle.cx - half));
+      const to = Math.min(width, Math.round(circle.cx + half));
+      fillSpan(data, rowStart, from, to, circle.color);
     }
   }
   // Sub filter and a middling deflate level keep a 1024² image well under a second.

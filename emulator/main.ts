@@ -2,7 +2,7 @@
  * CLI: `FAL_KEY=... tsx emulator/main.ts [--port 4010]`.
  * Env: EMULATOR_PORT, EMULATOR_HOST, EMULATOR_PUBLIC_URL, EMULATOR_QUEUE_MS, EMULATOR_RUN_MS.
  */
-import { MAX_DURATION_MS } from "./control-routes";
+import { maxDurationMs } from "./control-routes";
 import { createEmulator } from "./server";
 
 function fail(message: string): never {
@@ -45,8 +45,8 @@ async function main(): Promise<void> {
     host: env.EMULATOR_HOST || undefined,
     publicUrl: env.EMULATOR_PUBLIC_URL || undefined,
     falKey,
-    queueMs: integer("EMULATOR_QUEUE_MS", env.EMULATOR_QUEUE_MS, 0, MAX_DURATION_MS),
-    runMs: integer("EMULATOR_RUN_MS", env.EMULATOR_RUN_MS, 0, MAX_DURATION_MS),
+    queueMs: integer("EMULATOR_QUEUE_MS", env.EMULATOR_QUEUE_MS, 0, maxDurationMs),
+    runMs: integer("EMULATOR_RUN_MS", env.EMULATOR_RUN_MS, 0, maxDurationMs),
   });
   console.log(`fal emulator listening on ${emulator.url}`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IMAGE_SIZES, validateInput } from "./model-input";
+import { imageSizes, validateInput } from "./model-input";
 
 function errorsOf(body: unknown) {
   const result = validateInput(body);
@@ -15,15 +15,15 @@ describe("validateInput", () => {
     });
   });
 
-  it.each(Object.entries(IMAGE_SIZES))("resolves the %s preset", (name, size) => {
+  it.each(Object.entries(imageSizes))("resolves the %s preset", (name, size) => {
     const result = validateInput({ prompt: "p", image_size: name });
     expect(result.ok && { width: result.value.width, height: result.value.height }).toEqual(size);
   });
 
   it("keeps the documented preset sizes", () => {
-    expect(IMAGE_SIZES.square_hd).toEqual({ width: 1024, height: 1024 });
-    expect(IMAGE_SIZES.portrait_16_9).toEqual({ width: 576, height: 1024 });
-    expect(IMAGE_SIZES.landscape_16_9).toEqual({ width: 1024, height: 576 });
+    expect(imageSizes.square_hd).toEqual({ width: 1024, height: 1024 });
+    expect(imageSizes.portrait_16_9).toEqual({ width: 576, height: 1024 });
+    expect(imageSizes.landscape_16_9).toEqual({ width: 1024, height: 576 });
   });
 
   it("accepts custom sizes at the bounds, a seed and extra keys", () => {

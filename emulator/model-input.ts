@@ -3,24 +3,24 @@
  * the FastAPI/Pydantic 422 shape so the real client turns them into a `ValidationError`.
  */
 
-export interface FieldError {
+export type FieldError = {
   loc: (string | number)[];
   msg: string;
   type: string;
-}
+};
 
-export interface ImageRequest {
+export type ImageRequest = {
   prompt: string;
   width: number;
   height: number;
   numImages: number;
   /** Absent when the caller wants a random seed; the caller of `validateInput` picks it. */
   seed: number | undefined;
-}
+};
 
 export type InputResult = { ok: true; value: ImageRequest } | { ok: false; errors: FieldError[] };
 
-export const IMAGE_SIZES: Readonly<Record<string, { width: number; height: number }>> = {
+export const imageSizes: Readonly<Record<string, { width: number; height: number }>> = {
   square_hd: { width: 1024, height: 1024 },
   square: { width: 512, height: 512 },
   portrait_4_3: { width: 768, height: 1024 },
@@ -29,29 +29,31 @@ export const IMAGE_SIZES: Readonly<Record<string, { width: number; height: numbe
   landscape_16_9: { width: 1024, height: 576 },
 };
 
-export const MIN_SIDE = 64;
-export const MAX_SIDE = 2048;
-export const MAX_IMAGES = 4;
-const DEFAULT_SIZE = "landscape_4_3";
+export const minSide = 64;
+export const maxSide = 2048;
+export const maxImages = 4;
+const defaultSize = "landscape_4_3";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function err(loc: (string | number)[], msg: string, type: string): FieldError {
+function fieldError(loc: (string | number)[], msg: string, type: string): FieldError {
   return { loc: ["body", ...loc], msg, type };
 }
 
 function checkSide(value: unknown, name: "width" | "height", errors: FieldError[]): number {
   const loc = ["image_size", name];
   if (typeof value !== "number" || !Number.isInteger(value)) {
-    errors.push(err(loc, "Input should be a valid integer", "int_type"));
-  } else if (value < MIN_SIDE) {
+    errors.push(fieldError(loc, "Input should be a valid integer", "int_type"));
+  } else if (value < minSide) {
     errors.push(
-      err(loc, `Input should be greater than or equal to ${MIN_SIDE}`, "greater_than_equal"),
+      fieldError(loc, `Input should be greater than or equal to ${minSide}`, "greater_than_equal"),
     );
-  } else if (value > MAX_SIDE) {
-    errors.push(err(loc, `Input should be less than or equal to ${MAX_SIDE}`, "less_than_equal"));
+  } else if (value > maxSide) {
+    errors.push(
+      fieldError(loc, `Input should be less than or equal to ${maxSide}`, "less_than_equal"),
+    );
   } else {
     return value;
   }
@@ -59,12 +61,12 @@ function checkSide(value: unknown, name: "width" | "height", errors: FieldError[
 }
 
 function resolveSize(raw: unknown, errors: FieldError[]): { width: number; height: number } {
-  if (raw === undefined) return IMAGE_SIZES[DEFAULT_SIZE] ?? { width: 1024, height: 768 };
+  if (raw === undefined) return imageSizes[defaultSize] ?? { width: 1024, height: 768 };
   if (typeof raw === "string") {
-    const preset = Object.hasOwn(IMAGE_SIZES, raw) ? IMAGE_SIZES[raw] : undefined;
+    const preset = Object.hasOwn(imageSizes, raw) ? imageSizes[raw] : undefined;
     if (preset) return preset;
-    const names = Object.keys(IMAGE_SIZES).join(", ");
-    errors.push(err(["image_size"], `Input should be one of: ${names}`, "enum"));
+    const names = Object.keys(imageSizes).join(", ");
+    errors.push(fieldError(["image_size"], `Input should be one of: ${names}`, "enum"));
     return { width: 0, height: 0 };
   }
   if (isRecord(raw)) {
@@ -73,17 +75,21 @@ function resolveSize(raw: unknown, errors: FieldError[]): { width: number; heigh
       height: checkSide(raw.height, "height", errors),
     };
   }
-  errors.push(err(["image_size"], "Input should be a size name or {width, height}", "model_type"));
+  errors.push(
+    fieldError(["image_size"], "Input should be a size name or {width, height}", "model_type"),
+  );
   return { width: 0, height: 0 };
 }
 
 function resolvePrompt(raw: unknown, errors: FieldError[]): string {
   if (raw === undefined) {
-    errors.push(err(["prompt"], "Field required", "missing"));
+    errors.push(fieldError(["prompt"], "Field required", "missing"));
   } else if (typeof raw !== "string") {
-    errors.push(err(["prompt"], "Input should be a valid string", "string_type"));
+    errors.push(fieldError(["prompt"], "Input should be a valid string", "string_type"));
   } else if (raw.trim() === "") {
-    errors.push(err(["prompt"], "String should have at least 1 character", "string_too_short"));
+    errors.push(
+      fieldError(["prompt"], "String should have at least 1 character", "string_too_short"),
+    );
   } else {
     return raw;
   }
@@ -93,14 +99,18 @@ function resolvePrompt(raw: unknown, errors: FieldError[]): string {
 function resolveCount(raw: unknown, errors: FieldError[]): number {
   if (raw === undefined) return 1;
   if (typeof raw !== "number" || !Number.isInteger(raw)) {
-    errors.push(err(["num_images"], "Input should be a valid integer", "int_type"));
+    errors.push(fieldError(["num_images"], "Input should be a valid integer", "int_type"));
   } else if (raw < 1) {
     errors.push(
-      err(["num_images"], "Input should be greater than or equal to 1", "greater_than_equal"),
+      fieldError(
+        ["num_images"],
+        "Input should be greater than or equal to 1",
+        "greater_than_equal",
+      ),
     );
-  } else if (raw > MAX_IMAGES) {
-    const msg = `Input should be less than or equal to ${MAX_IMAGES}`;
-    errors.push(err(["num_images"], msg, "less_than_equal"));
+  } else if (raw > maxImages) {
+    const msg = `Input should be less than or equal to ${maxImages}`;
+    errors.push(fieldError(["num_images"], msg, "less_than_equal"));
   } else {
     return raw;
   }
@@ -111,14 +121,14 @@ function resolveSeed(raw: unknown, errors: FieldError[]): number | undefined {
   // JSON null is how some forms say "no seed"; treat it like an absent key.
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw === "number" && Number.isSafeInteger(raw)) return raw;
-  errors.push(err(["seed"], "Input should be a valid integer", "int_type"));
+  errors.push(fieldError(["seed"], "Input should be a valid integer", "int_type"));
   return undefined;
 }
 
 /** Validates a parsed JSON body. Unknown keys are ignored, as fal's models do. */
 export function validateInput(body: unknown): InputResult {
   if (!isRecord(body)) {
-    return { ok: false, errors: [err([], "Input should be a valid object", "model_type")] };
+    return { ok: false, errors: [fieldError([], "Input should be a valid object", "model_type")] };
   }
   const errors: FieldError[] = [];
   const prompt = resolvePrompt(body.prompt, errors);

@@ -2,17 +2,17 @@ import { randomInt } from "node:crypto";
 import { hashPrompt, imagePath } from "./images";
 import type { ImageRequest } from "./model-input";
 
-export interface SeededRequest extends Omit<ImageRequest, "seed"> {
+export type SeededRequest = Omit<ImageRequest, "seed"> & {
   seed: number;
-}
+};
 
-export interface ModelOutput {
+export type ModelOutput = {
   images: { url: string; width: number; height: number; content_type: "image/png" }[];
   seed: number;
   timings: { inference: number };
   has_nsfw_concepts: boolean[];
   prompt: string;
-}
+};
 
 /** Picks the seed up front so status, result and image URLs all agree on it. */
 export function withSeed(request: ImageRequest): SeededRequest {

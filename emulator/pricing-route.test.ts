@@ -1,9 +1,9 @@
 /** fal's Platform API price lookup, `/api.fal.ai/v1/models/pricing`, over plain HTTP. */
 import { describe, expect, it } from "vitest";
-import { emulatorForFile, TEST_FAL_KEY } from "./testing";
+import { emulatorForFile, testFalKey } from "./testing";
 
-const emu = emulatorForFile();
-const { call } = emu.http;
+const emulator = emulatorForFile();
+const { call } = emulator.http;
 
 const pricing = (query: string) => `/api.fal.ai/v1/models/pricing${query}`;
 const ids = (count: number) => Array.from({ length: count }, (_, i) => `acme/model-${i}`);
@@ -12,19 +12,19 @@ describe("GET /api.fal.ai/v1/models/pricing", () => {
   it.each([
     ["no Authorization header", {}],
     ["a wrong key", { authorization: "Key wrong" }],
-    ["the key without its scheme", { authorization: TEST_FAL_KEY }],
+    ["the key without its scheme", { authorization: testFalKey }],
   ])("answers 401 JSON to %s", async (_, headers) => {
-    const res = await call(pricing("?endpoint_id=fal-ai/flux/dev"), {
+    const response = await call(pricing("?endpoint_id=fal-ai/flux/dev"), {
       headers: { authorization: "", ...headers },
     });
-    expect(res.status).toBe(401);
-    expect(res.json).toEqual({ detail: expect.any(String) });
+    expect(response.status).toBe(401);
+    expect(response.json).toEqual({ detail: expect.any(String) });
   });
 
   it("prices known ids given comma-separated, in the order asked", async () => {
-    const res = await call(pricing("?endpoint_id=fal-ai/flux/dev,fal-ai/flux/schnell"));
-    expect(res.status).toBe(200);
-    expect(res.json).toEqual({
+    const response = await call(pricing("?endpoint_id=fal-ai/flux/dev,fal-ai/flux/schnell"));
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({
       prices: [
         { endpoint_id: "fal-ai/flux/dev", unit_price: 0.025, unit: "image", currency: "USD" },
         { endpoint_id: "fal-ai/flux/schnell", unit_price: 0.003, unit: "image", currency: "USD" },
@@ -33,10 +33,10 @@ describe("GET /api.fal.ai/v1/models/pricing", () => {
   });
 
   it("reads repeated endpoint_id parameters and percent-encoded ids the same way", async () => {
-    const res = await call(
+    const response = await call(
       pricing("?endpoint_id=fal-ai%2Fflux-pro%2Fkontext&endpoint_id=fal-ai/flux/schnell"),
     );
-    expect(res.json).toEqual({
+    expect(response.json).toEqual({
       prices: [
         {
           endpoint_id: "fal-ai/flux-pro/kontext",
@@ -50,9 +50,9 @@ describe("GET /api.fal.ai/v1/models/pricing", () => {
   });
 
   it("leaves unknown ids out of the answer", async () => {
-    const res = await call(pricing("?endpoint_id=acme/unknown,fal-ai/flux/dev"));
-    expect(res.status).toBe(200);
-    expect(res.json).toEqual({
+    const response = await call(pricing("?endpoint_id=acme/unknown,fal-ai/flux/dev"));
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({
       prices: [
         { endpoint_id: "fal-ai/flux/dev", unit_price: 0.025, unit: "image", currency: "USD" },
       ],
@@ -61,9 +61,11 @@ describe("GET /api.fal.ai/v1/models/pricing", () => {
   });
 
   it("accepts 50 ids", async () => {
-    const res = await call(pricing(`?endpoint_id=${[...ids(49), "fal-ai/flux/dev"].join(",")}`));
-    expect(res.status).toBe(200);
-    expect(res.json).toEqual({
+    const response = await call(
+      pricing(`?endpoint_id=${[...ids(49), "fal-ai/flux/dev"].join(",")}`),
+    );
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({
       prices: [expect.objectContaining({ endpoint_id: "fal-ai/flux/dev" })],
     });
   });
@@ -79,9 +81,9 @@ describe("GET /api.fal.ai/v1/models/pricing", () => {
       "got 51",
     ],
   ])("refuses %s with a 400 validation error", async (_, query, message) => {
-    const res = await call(pricing(query));
-    expect(res.status).toBe(400);
-    expect(res.json).toEqual({
+    const response = await call(pricing(query));
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({
       error: { type: "validation_error", message: expect.stringContaining(message) },
     });
   });

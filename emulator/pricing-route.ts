@@ -7,7 +7,7 @@ import { applyFault, type EmulatorContext } from "./context";
 import { sendDetail, sendJson } from "./http-utils";
 import { emulatedPrices } from "./price-table";
 
-export const MAX_PRICED_IDS = 50;
+export const maxPricedIds = 50;
 
 type ParsedIds = { ok: true; ids: string[] } | { ok: false; message: string };
 
@@ -19,41 +19,46 @@ export function parseEndpointIds(query: URLSearchParams): ParsedIds {
     .map((id) => id.trim())
     .filter(Boolean);
   if (ids.length === 0) return { ok: false, message: "endpoint_id is required" };
-  if (ids.length > MAX_PRICED_IDS) {
+  if (ids.length > maxPricedIds) {
     return {
       ok: false,
-      message: `endpoint_id accepts 1 to ${MAX_PRICED_IDS} ids, got ${ids.length}`,
+      message: `endpoint_id accepts 1 to ${maxPricedIds} ids, got ${ids.length}`,
     };
   }
   return { ok: true, ids: [...new Set(ids)] };
 }
 
 /** The Platform API reports errors as `{ error: { type, message } }`, not the queue's `detail`. */
-function sendPlatformError(res: ServerResponse, status: number, type: string, message: string) {
-  sendJson(res, status, { error: { type, message } });
+function sendPlatformError(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  message: string,
+) {
+  sendJson(response, status, { error: { type, message } });
 }
 
 /** Requests under `/api.fal.ai/`, already authenticated. */
 export function handlePlatformApi(
-  ctx: EmulatorContext,
-  req: IncomingMessage,
-  res: ServerResponse,
+  context: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
   segments: string[],
   url: URL,
 ): void {
   if (segments.join("/") !== "v1/models/pricing") {
-    sendDetail(res, 404, "Not found");
-  } else if (req.method !== "GET") {
-    sendPlatformError(res, 405, "method_not_allowed", "Only GET is supported");
-  } else if (!applyFault(ctx, "pricing", req, res)) {
-    sendPrices(res, url.searchParams);
+    sendDetail(response, 404, "Not found");
+  } else if (request.method !== "GET") {
+    sendPlatformError(response, 405, "method_not_allowed", "Only GET is supported");
+  } else if (!applyFault(context, "pricing", request, response)) {
+    sendPrices(response, url.searchParams);
   }
 }
 
-function sendPrices(res: ServerResponse, query: URLSearchParams): void {
+function sendPrices(response: ServerResponse, query: URLSearchParams): void {
   const parsed = parseEndpointIds(query);
   if (!parsed.ok) {
-    sendPlatformError(res, 400, "validation_error", parsed.message);
+    sendPlatformError(response, 400, "validation_error", parsed.message);
     return;
   }
   const prices = parsed.ids.flatMap((id) => {
@@ -63,5 +68,5 @@ function sendPrices(res: ServerResponse, query: URLSearchParams): void {
       { endpoint_id: id, unit_price: price.unitPrice, unit: price.unit, currency: price.currency },
     ];
   });
-  sendJson(res, 200, { prices });
+  sendJson(response, 200, { prices });
 }

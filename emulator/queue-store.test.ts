@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { QueueStore } from "./queue-store";
+import { createQueueStore } from "./queue-store";
 
 function setup(capacity?: number) {
   let now = Date.UTC(2025, 0, 1);
-  const store = new QueueStore(() => now, capacity);
+  const store = createQueueStore(() => now, capacity);
   const advance = (ms: number) => {
     now += ms;
   };
@@ -19,7 +19,7 @@ function setup(capacity?: number) {
   return { store, advance, submit };
 }
 
-describe("QueueStore", () => {
+describe("createQueueStore", () => {
   it("goes IN_QUEUE -> IN_PROGRESS -> COMPLETED with the clock", () => {
     const { store, advance, submit } = setup();
     const record = submit();

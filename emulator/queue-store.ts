@@ -20,16 +20,16 @@ import {
   type Schedule,
 } from "./request-lifecycle";
 
-export interface QueueRecord extends Schedule {
+export type QueueRecord = Schedule & {
   requestId: string;
   endpointId: string;
   appPath: string;
   input: SeededRequest;
   /** The body exactly as it arrived, so tests can see what the proxy sent on. */
   received: unknown;
-}
+};
 
-export interface StatusBody {
+export type StatusBody = {
   status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
   request_id: string;
   response_url: string;
@@ -40,102 +40,104 @@ export interface StatusBody {
   metrics?: { inference_time: number };
   error?: string;
   error_type?: string;
-}
+};
 
 export type CancelOutcome = "cancelled" | "already_completed" | "unknown";
 
-export const CANCELLED_MESSAGE = "Request was cancelled";
+export const cancelledMessage = "Request was cancelled";
 
-export interface SubmitArgs {
+export type SubmitArgs = {
   endpointId: string;
   appPath: string;
   input: SeededRequest;
   received: unknown;
   queueMs: number;
   runMs: number;
+};
+
+export type QueueStore = {
+  /** The store's clock, which the status stream aims its timers with. */
+  now: () => number;
+  submit(args: SubmitArgs): QueueRecord;
+  get(requestId: string): QueueRecord | undefined;
+  /** Looks a request up the way fal does: the id must belong to the addressed app. */
+  find(appPath: string, requestId: string): QueueRecord | undefined;
+  phase(record: QueueRecord): Phase;
+  cancel(record: QueueRecord | undefined): CancelOutcome;
+  /** Subscribes to unscheduled changes (cancels); returns the unsubscribe function. */
+  onChange(listener: (requestId: string) => void): () => void;
+  status(record: QueueRecord, withLogs: boolean): StatusBody;
+};
+
+/** At most `capacity` requests, the oldest forgotten first; `now` is injected for tests. */
+export function createQueueStore(now: () => number = Date.now, capacity = 1000): QueueStore {
+  const records = new Map<string, QueueRecord>();
+  // Clock-driven changes are predictable; a cancel is not, so open streams are told.
+  const listeners = new Set<(requestId: string) => void>();
+
+  return {
+    now,
+    submit(args) {
+      const record: QueueRecord = {
+        ...args,
+        requestId: randomUUID(),
+        submittedAt: now(),
+        numImages: args.input.numImages,
+      };
+      records.set(record.requestId, record);
+      // Oldest first: Map iteration follows insertion order.
+      for (const id of records.keys()) {
+        if (records.size <= capacity) break;
+        records.delete(id);
+      }
+      return record;
+    },
+    get: (requestId) => records.get(requestId),
+    find(appPath, requestId) {
+      const record = records.get(requestId);
+      return record?.appPath === appPath ? record : undefined;
+    },
+    phase: (record) => phaseAt(record, now()),
+    cancel(record) {
+      if (!record) return "unknown";
+      const at = now();
+      const phase = phaseAt(record, at);
+      if (phase === "COMPLETED" || phase === "CANCELLED") return "already_completed";
+      record.cancelledAt = at;
+      for (const listener of listeners) listener(record.requestId);
+      return "cancelled";
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    status: (record, withLogs) => statusAt(record, withLogs, now()),
+  };
 }
 
-export class QueueStore {
-  private readonly records = new Map<string, QueueRecord>();
-  // Clock-driven changes are predictable; a cancel is not, so open streams are told.
-  private readonly listeners = new Set<(requestId: string) => void>();
-
-  constructor(
-    readonly now: () => number = Date.now,
-    private readonly capacity = 1000,
-  ) {}
-
-  submit(args: SubmitArgs): QueueRecord {
-    const record: QueueRecord = {
-      ...args,
-      requestId: randomUUID(),
-      submittedAt: this.now(),
-      numImages: args.input.numImages,
-    };
-    this.records.set(record.requestId, record);
-    // Oldest first: Map iteration follows insertion order.
-    for (const id of this.records.keys()) {
-      if (this.records.size <= this.capacity) break;
-      this.records.delete(id);
-    }
-    return record;
-  }
-
-  get(requestId: string): QueueRecord | undefined {
-    return this.records.get(requestId);
-  }
-
-  /** Looks a request up the way fal does: the id must belong to the addressed app. */
-  find(appPath: string, requestId: string): QueueRecord | undefined {
-    const record = this.records.get(requestId);
-    return record?.appPath === appPath ? record : undefined;
-  }
-
-  phase(record: QueueRecord): Phase {
-    return phaseAt(record, this.now());
-  }
-
-  cancel(record: QueueRecord | undefined): CancelOutcome {
-    if (!record) return "unknown";
-    const now = this.now();
-    const phase = phaseAt(record, now);
-    if (phase === "COMPLETED" || phase === "CANCELLED") return "already_completed";
-    record.cancelledAt = now;
-    for (const listener of this.listeners) listener(record.requestId);
-    return "cancelled";
-  }
-
-  /** Subscribes to unscheduled changes (cancels); returns the unsubscribe function. */
-  onChange(listener: (requestId: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  status(record: QueueRecord, withLogs: boolean): StatusBody {
-    const now = this.now();
-    const phase = phaseAt(record, now);
-    const base = { request_id: record.requestId, ...queueUrls(record.appPath, record.requestId) };
-    const logs = withLogs ? logsAt(record, now) : [];
-    switch (phase) {
-      case "IN_QUEUE":
-        return { status: "IN_QUEUE", ...base, queue_position: queuePositionAt(record, now) };
-      case "IN_PROGRESS":
-        return { status: "IN_PROGRESS", ...base, logs };
-      case "COMPLETED":
-        return {
-          status: "COMPLETED",
-          ...base,
-          logs,
-          metrics: { inference_time: record.runMs / 1000 },
-        };
-      case "CANCELLED":
-        return {
-          status: "COMPLETED",
-          ...base,
-          logs,
-          error: CANCELLED_MESSAGE,
-          error_type: "request_cancelled",
-        };
-    }
+function statusAt(record: QueueRecord, withLogs: boolean, now: number): StatusBody {
+  const phase = phaseAt(record, now);
+  const base = { request_id: record.requestId, ...queueUrls(record.appPath, record.requestId) };
+  const logs = withLogs ? logsAt(record, now) : [];
+  switch (phase) {
+    case "IN_QUEUE":
+      return { status: "IN_QUEUE", ...base, queue_position: queuePositionAt(record, now) };
+    case "IN_PROGRESS":
+      return { status: "IN_PROGRESS", ...base, logs };
+    case "COMPLETED":
+      return {
+        status: "COMPLETED",
+        ...base,
+        logs,
+        metrics: { inference_time: record.runMs / 1000 },
+      };
+    case "CANCELLED":
+      return {
+        status: "COMPLETED",
+        ...base,
+        logs,
+        error: cancelledMessage,
+        error_type: "request_cancelled",
+      };
   }
 }

@@ -8,8 +8,8 @@ import {
   scheduleTimes,
 } from "./request-lifecycle";
 
-const T0 = Date.UTC(2025, 0, 1);
-const schedule: Schedule = { submittedAt: T0, queueMs: 400, runMs: 1200, numImages: 2 };
+const t0 = Date.UTC(2025, 0, 1);
+const schedule: Schedule = { submittedAt: t0, queueMs: 400, runMs: 1200, numImages: 2 };
 
 describe("phaseAt", () => {
   it.each([
@@ -20,46 +20,46 @@ describe("phaseAt", () => {
     [1600, "COMPLETED"],
     [99_999, "COMPLETED"],
   ])("at +%ims is %s", (offset, phase) => {
-    expect(phaseAt(schedule, T0 + offset)).toBe(phase);
+    expect(phaseAt(schedule, t0 + offset)).toBe(phase);
   });
 
   it("is CANCELLED from the cancel on, whatever the clock says", () => {
-    const cancelled = { ...schedule, cancelledAt: T0 + 500 };
-    expect(phaseAt(cancelled, T0 + 499)).toBe("IN_PROGRESS");
-    expect(phaseAt(cancelled, T0 + 500)).toBe("CANCELLED");
-    expect(phaseAt(cancelled, T0 + 5000)).toBe("CANCELLED");
+    const cancelled = { ...schedule, cancelledAt: t0 + 500 };
+    expect(phaseAt(cancelled, t0 + 499)).toBe("IN_PROGRESS");
+    expect(phaseAt(cancelled, t0 + 500)).toBe("CANCELLED");
+    expect(phaseAt(cancelled, t0 + 5000)).toBe("CANCELLED");
   });
 });
 
 describe("queuePositionAt", () => {
   it("counts down 2, 1, 0 over the queue phase", () => {
     const positions = [0, 100, 133, 134, 266, 267, 399].map((o) =>
-      queuePositionAt(schedule, T0 + o),
+      queuePositionAt(schedule, t0 + o),
     );
     expect(positions).toEqual([2, 2, 2, 1, 1, 0, 0]);
   });
 
   it("is 0 without a queue phase", () => {
-    expect(queuePositionAt({ ...schedule, queueMs: 0 }, T0)).toBe(0);
+    expect(queuePositionAt({ ...schedule, queueMs: 0 }, t0)).toBe(0);
   });
 });
 
 describe("logsAt", () => {
   it("has no logs while queued", () => {
-    expect(logsAt(schedule, T0 + 399)).toEqual([]);
+    expect(logsAt(schedule, t0 + 399)).toEqual([]);
   });
 
   it("grows every 300 ms during the run and ends with a summary", () => {
     const counts = [400, 699, 700, 1000, 1300, 1599, 1600].map(
-      (o) => logsAt(schedule, T0 + o).length,
+      (o) => logsAt(schedule, t0 + o).length,
     );
     expect(counts).toEqual([1, 1, 2, 3, 4, 4, 5]);
-    const done = logsAt(schedule, T0 + 1600);
+    const done = logsAt(schedule, t0 + 1600);
     expect(done[0]).toEqual({
       message: "Loading model",
       level: "INFO",
       source: "USER",
-      timestamp: new Date(T0 + 400).toISOString(),
+      timestamp: new Date(t0 + 400).toISOString(),
     });
     expect(done[1]?.message).toBe("Denoising step 7/28");
     expect(done.at(-1)?.message).toBe("Generated 2 images");
@@ -67,13 +67,13 @@ describe("logsAt", () => {
 
   it("still shows several lines for a very short run", () => {
     const short = { ...schedule, queueMs: 50, runMs: 150 };
-    expect(logsAt(short, T0 + 50).length).toBe(1);
-    expect(logsAt(short, T0 + 199).length).toBe(4);
+    expect(logsAt(short, t0 + 50).length).toBe(1);
+    expect(logsAt(short, t0 + 199).length).toBe(4);
   });
 
   it("stops at the cancel", () => {
-    const cancelled = { ...schedule, cancelledAt: T0 + 750 };
-    expect(logsAt(cancelled, T0 + 5000).map((l) => l.message)).toEqual([
+    const cancelled = { ...schedule, cancelledAt: t0 + 750 };
+    expect(logsAt(cancelled, t0 + 5000).map((l) => l.message)).toEqual([
       "Loading model",
       "Denoising step 7/28",
     ]);
@@ -83,13 +83,13 @@ describe("logsAt", () => {
 describe("nextChangeAt", () => {
   it("walks every visible change and ends with completion", () => {
     const seen: number[] = [];
-    let now = T0;
+    let now = t0;
     for (
       let next = nextChangeAt(schedule, now);
       next !== null;
       next = nextChangeAt(schedule, now)
     ) {
-      seen.push(Math.round(next - T0));
+      seen.push(Math.round(next - t0));
       now = next;
     }
     expect(seen).toEqual([133, 267, 400, 700, 1000, 1300, 1600]);
@@ -97,31 +97,31 @@ describe("nextChangeAt", () => {
   });
 
   it("is null once terminal", () => {
-    expect(nextChangeAt(schedule, T0 + 1600)).toBeNull();
-    expect(nextChangeAt({ ...schedule, cancelledAt: T0 + 10 }, T0 + 10)).toBeNull();
+    expect(nextChangeAt(schedule, t0 + 1600)).toBeNull();
+    expect(nextChangeAt({ ...schedule, cancelledAt: t0 + 10 }, t0 + 10)).toBeNull();
   });
 });
 
 describe("scheduleTimes", () => {
   it("gives the moments the phases change, in epoch ms", () => {
     expect(scheduleTimes(schedule)).toEqual({
-      submittedAt: T0,
-      startedAt: T0 + 400,
-      completedAt: T0 + 1600,
+      submittedAt: t0,
+      startedAt: t0 + 400,
+      completedAt: t0 + 1600,
       cancelledAt: null,
     });
-    expect(phaseAt(schedule, T0 + 400)).toBe("IN_PROGRESS");
-    expect(phaseAt(schedule, T0 + 1600)).toBe("COMPLETED");
+    expect(phaseAt(schedule, t0 + 400)).toBe("IN_PROGRESS");
+    expect(phaseAt(schedule, t0 + 1600)).toBe("COMPLETED");
   });
 
   it("has no start or completion that a cancel came before", () => {
-    expect(scheduleTimes({ ...schedule, cancelledAt: T0 + 750 })).toEqual({
-      submittedAt: T0,
-      startedAt: T0 + 400,
+    expect(scheduleTimes({ ...schedule, cancelledAt: t0 + 750 })).toEqual({
+      submittedAt: t0,
+      startedAt: t0 + 400,
       completedAt: null,
-      cancelledAt: T0 + 750,
+      cancelledAt: t0 + 750,
     });
-    expect(scheduleTimes({ ...schedule, cancelledAt: T0 + 400 })).toMatchObject({
+    expect(scheduleTimes({ ...schedule, cancelledAt: t0 + 400 })).toMatchObject({
       startedAt: null,
       completedAt: null,
     });

@@ -8,28 +8,28 @@ import { validateInput } from "./model-input";
 import { buildOutput, withSeed } from "./model-output";
 
 export async function handleRun(
-  ctx: EmulatorContext,
-  req: IncomingMessage,
-  res: ServerResponse,
+  context: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
   segments: string[],
 ): Promise<void> {
   const endpointId = segments.join("/");
-  if (!appPathOf(endpointId)) return sendDetail(res, 404, "Not found");
-  if (req.method !== "POST") return sendDetail(res, 405, "Method not allowed");
-  if (applyFault(ctx, "run", req, res)) return;
+  if (!appPathOf(endpointId)) return sendDetail(response, 404, "Not found");
+  if (request.method !== "POST") return sendDetail(response, 405, "Method not allowed");
+  if (applyFault(context, "run", request, response)) return;
 
-  const received = await readJson(req);
-  ctx.received.modelRuns += 1;
+  const received = await readJson(request);
+  context.received.modelRuns += 1;
   const checked = validateInput(received);
-  if (!checked.ok) return sendDetail(res, 422, checked.errors);
+  if (!checked.ok) return sendDetail(response, 422, checked.errors);
   const input = withSeed(checked.value);
-  const { runMs } = ctx.timing;
+  const { runMs } = context.timing;
   const requestId = randomUUID();
   const timer = setTimeout(() => {
-    if (res.destroyed) return;
-    const output = buildOutput(input, ctx.publicUrl, runMs);
-    sendJson(res, 200, output, { "x-fal-request-id": requestId });
+    if (response.destroyed) return;
+    const output = buildOutput(input, context.publicUrl, runMs);
+    sendJson(response, 200, output, { "x-fal-request-id": requestId });
   }, runMs);
   // A caller that gives up must not leave a timer holding the process open.
-  res.on("close", () => clearTimeout(timer));
+  response.on("close", () => clearTimeout(timer));
 }

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { emulatorForFile } from "./testing";
 
-const emu = emulatorForFile({ uploadLimits: { maxFileBytes: 1024 } });
-const { call, post, submit } = emu.http;
+const emulator = emulatorForFile({ uploadLimits: { maxFileBytes: 1024 } });
+const { call, post, submit } = emulator.http;
 
 describe("uploads and files", () => {
   it("initiates, accepts a CORS PUT without a key, and serves the file", async () => {
@@ -12,8 +12,8 @@ describe("uploads and files", () => {
       file_name: "note.txt",
     });
     const { upload_url, file_url } = init.json as { upload_url: string; file_url: string };
-    expect(upload_url.startsWith(`${emu.url}/uploads/`)).toBe(true);
-    expect(file_url).toMatch(new RegExp(`^${emu.url}/files/uploads/[0-9a-f-]+/note\\.txt$`));
+    expect(upload_url.startsWith(`${emulator.url}/uploads/`)).toBe(true);
+    expect(file_url).toMatch(new RegExp(`^${emulator.url}/files/uploads/[0-9a-f-]+/note\\.txt$`));
 
     const preflight = await fetch(upload_url, { method: "OPTIONS" });
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
@@ -32,9 +32,9 @@ describe("uploads and files", () => {
     expect(file.headers.get("content-type")).toBe("text/plain");
     expect(file.headers.get("access-control-allow-origin")).toBe("*");
     expect(await file.text()).toBe("hello");
-    const unknown = await fetch(`${emu.url}/uploads/not-issued`, { method: "PUT", body: "x" });
+    const unknown = await fetch(`${emulator.url}/uploads/not-issued`, { method: "PUT", body: "x" });
     expect(unknown.status).toBe(404);
-    expect((await fetch(`${emu.url}/files/uploads/nope/x`)).status).toBe(404);
+    expect((await fetch(`${emulator.url}/files/uploads/nope/x`)).status).toBe(404);
   });
 
   it("keeps CORS on failed PUTs: an armed upload fault and an oversized file", async () => {
@@ -44,7 +44,7 @@ describe("uploads and files", () => {
         file_url: string;
       };
     const { upload_url } = await initiate();
-    await emu.control("faults", { on: "upload", status: 503 });
+    await emulator.control("faults", { on: "upload", status: 503 });
     const faulted = await fetch(upload_url, { method: "PUT", body: "x" });
     expect(faulted.status).toBe(503);
     expect(faulted.headers.get("access-control-allow-origin")).toBe("*");
@@ -57,15 +57,15 @@ describe("uploads and files", () => {
   });
 
   it("serves generated images with long caching, identically each time", async () => {
-    const { request_id: rid } = await submit("fal-ai/flux/dev", {
+    const { request_id: requestId } = await submit("fal-ai/flux/dev", {
       prompt: "cached",
       image_size: "square",
       seed: 9,
     });
     await expect
-      .poll(async () => (await call(`/queue.fal.run/fal-ai/flux/requests/${rid}`)).status)
+      .poll(async () => (await call(`/queue.fal.run/fal-ai/flux/requests/${requestId}`)).status)
       .toBe(200);
-    const output = (await call(`/queue.fal.run/fal-ai/flux/requests/${rid}`)).json as {
+    const output = (await call(`/queue.fal.run/fal-ai/flux/requests/${requestId}`)).json as {
       images: { url: string }[];
     };
     const url = output.images[0]?.url ?? "";
@@ -75,6 +75,6 @@ describe("uploads and files", () => {
     expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer()))).toBe(
       true,
     );
-    expect((await fetch(`${emu.url}/files/images/10x10/1/0/abc.png`)).status).toBe(404);
+    expect((await fetch(`${emulator.url}/files/images/10x10/1/0/abc.png`)).status).toBe(404);
   });
 });

@@ -2,16 +2,16 @@
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { emulatedFalHosts } from "@/lib/fal/fal-hosts";
-import { EMULATED_HOSTS } from "./server";
-import { emulatorForFile, TEST_FAL_KEY } from "./testing";
+import { emulatedHosts } from "./server";
+import { emulatorForFile, testFalKey } from "./testing";
 
-const emu = emulatorForFile();
-const { auth, call, submit } = emu.http;
+const emulator = emulatorForFile();
+const { auth, call, submit } = emulator.http;
 
 /** Writes raw bytes and collects everything until the server closes the connection. */
 function rawRequest(text: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(emu.port, new URL(emu.url).hostname);
+    const socket = connect(emulator.port, new URL(emulator.url).hostname);
     let data = "";
     socket.on("data", (chunk) => {
       data += chunk.toString();
@@ -24,16 +24,16 @@ function rawRequest(text: string): Promise<string> {
 
 describe("connections", () => {
   it("leaves idle keep-alive connections for the client to close (no Keep-Alive timeout)", async () => {
-    const res = await fetch(`${emu.url}/__emulator/health`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get("connection")).toBe("keep-alive");
-    expect(res.headers.get("keep-alive")).toBeNull();
+    const response = await fetch(`${emulator.url}/__emulator/health`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("connection")).toBe("keep-alive");
+    expect(response.headers.get("keep-alive")).toBeNull();
   });
 });
 
 describe("auth and routing", () => {
   it("stands in for exactly the fal hosts the app reroutes to it", () => {
-    expect([...EMULATED_HOSTS].sort()).toEqual([...emulatedFalHosts].sort());
+    expect([...emulatedHosts].sort()).toEqual([...emulatedFalHosts].sort());
   });
 
   it.each([
@@ -45,11 +45,11 @@ describe("auth and routing", () => {
     for (const headers of [
       { authorization: "" },
       { authorization: "Key wrong" },
-      { authorization: TEST_FAL_KEY },
+      { authorization: testFalKey },
     ]) {
-      const res = await call(path, { method: "POST", body: "{}", headers });
-      expect(res.status).toBe(401);
-      expect(res.json).toEqual({ detail: expect.any(String) });
+      const response = await call(path, { method: "POST", body: "{}", headers });
+      expect(response.status).toBe(401);
+      expect(response.json).toEqual({ detail: expect.any(String) });
     }
   });
 
@@ -59,23 +59,26 @@ describe("auth and routing", () => {
     "/queue.fal.run/fal-ai/flux/requests/x/nope",
     "/rest.fal.ai/tokens/",
   ])("answers 404 JSON for %s", async (path) => {
-    const res = await call(path);
-    expect(res.status).toBe(404);
-    expect(res.json).toEqual({ detail: expect.any(String) });
+    const response = await call(path);
+    expect(response.status).toBe(404);
+    expect(response.json).toEqual({ detail: expect.any(String) });
   });
 
   it("answers malformed JSON with a 422 in FastAPI's shape", async () => {
-    const res = await call("/queue.fal.run/fal-ai/flux/dev", { method: "POST", body: "{oops" });
-    expect(res.status).toBe(422);
-    expect(res.json).toEqual({
+    const response = await call("/queue.fal.run/fal-ai/flux/dev", {
+      method: "POST",
+      body: "{oops",
+    });
+    expect(response.status).toBe(422);
+    expect(response.json).toEqual({
       detail: [{ loc: ["body"], msg: "JSON decode error", type: "json_invalid" }],
     });
   });
 
   it("refuses an oversized body with 413", async () => {
     const body = JSON.stringify({ prompt: "x".repeat(1024 * 1024 + 10) });
-    const res = await call("/queue.fal.run/fal-ai/flux/dev", { method: "POST", body });
-    expect(res.status).toBe(413);
+    const response = await call("/queue.fal.run/fal-ai/flux/dev", { method: "POST", body });
+    expect(response.status).toBe(413);
   });
 
   it("survives garbage and odd request targets", async () => {
@@ -91,20 +94,23 @@ describe("auth and routing", () => {
 
 describe("queue over plain HTTP", () => {
   it("walks a request from 202 to 200 and serves the result with its id", async () => {
-    const { request_id: rid, status_url } = await submit();
-    expect(status_url).toBe(`https://queue.fal.run/fal-ai/flux/requests/${rid}/status`);
-    const early = await call(`/queue.fal.run/fal-ai/flux/requests/${rid}`);
+    const { request_id: requestId, status_url } = await submit();
+    expect(status_url).toBe(`https://queue.fal.run/fal-ai/flux/requests/${requestId}/status`);
+    const early = await call(`/queue.fal.run/fal-ai/flux/requests/${requestId}`);
     expect(early.status).toBe(400);
     expect(early.json).toEqual({ detail: expect.any(String) });
-    expect((await call(`/queue.fal.run/fal-ai/flux/requests/${rid}/status`)).status).toBe(202);
+    expect((await call(`/queue.fal.run/fal-ai/flux/requests/${requestId}/status`)).status).toBe(
+      202,
+    );
     await expect
       .poll(
-        async () => (await call(`/queue.fal.run/fal-ai/flux/requests/${rid}/status?logs=1`)).status,
+        async () =>
+          (await call(`/queue.fal.run/fal-ai/flux/requests/${requestId}/status?logs=1`)).status,
       )
       .toBe(200);
-    const result = await call(`/queue.fal.run/fal-ai/flux/requests/${rid}`);
+    const result = await call(`/queue.fal.run/fal-ai/flux/requests/${requestId}`);
     expect(result.status).toBe(200);
-    expect(result.headers.get("x-fal-request-id")).toBe(rid);
+    expect(result.headers.get("x-fal-request-id")).toBe(requestId);
     expect(result.json).toMatchObject({
       seed: 1,
       prompt: "p",
@@ -113,33 +119,35 @@ describe("queue over plain HTTP", () => {
   });
 
   it("finds a request only under the app it was submitted to", async () => {
-    const { request_id: rid } = await submit();
-    expect((await call(`/queue.fal.run/fal-ai/other/requests/${rid}/status`)).status).toBe(404);
+    const { request_id: requestId } = await submit();
+    expect((await call(`/queue.fal.run/fal-ai/other/requests/${requestId}/status`)).status).toBe(
+      404,
+    );
     expect((await call(`/queue.fal.run/fal-ai/flux/requests/00000000-0000/status`)).status).toBe(
       404,
     );
   });
 
   it("keeps a workflows/ namespace working", async () => {
-    const { request_id: rid, status_url } = await submit("workflows/me/flow/run");
-    expect(status_url).toBe(`https://queue.fal.run/workflows/me/flow/requests/${rid}/status`);
-    const res = await call(`/queue.fal.run/workflows/me/flow/requests/${rid}/status`);
-    expect(res.json).toMatchObject({ request_id: rid });
-    expect((await emu.control(`requests/${rid}`)).body).toMatchObject({
+    const { request_id: requestId, status_url } = await submit("workflows/me/flow/run");
+    expect(status_url).toBe(`https://queue.fal.run/workflows/me/flow/requests/${requestId}/status`);
+    const response = await call(`/queue.fal.run/workflows/me/flow/requests/${requestId}/status`);
+    expect(response.json).toMatchObject({ request_id: requestId });
+    expect((await emulator.control(`requests/${requestId}`)).body).toMatchObject({
       endpoint: "workflows/me/flow/run",
     });
   });
 
   it("streams status frames as SSE and closes after COMPLETED", async () => {
-    const { request_id: rid } = await submit();
-    const res = await fetch(
-      `${emu.url}/queue.fal.run/fal-ai/flux/requests/${rid}/status/stream?logs=1`,
+    const { request_id: requestId } = await submit();
+    const response = await fetch(
+      `${emulator.url}/queue.fal.run/fal-ai/flux/requests/${requestId}/status/stream?logs=1`,
       {
         headers: auth,
       },
     );
-    expect(res.headers.get("content-type")).toBe("text/event-stream");
-    const text = await res.text();
+    expect(response.headers.get("content-type")).toBe("text/event-stream");
+    const text = await response.text();
     const frames = text
       .split("\n\n")
       .filter((f) => f.startsWith("data: "))

@@ -1,39 +1,39 @@
 /**
  * A local stand-in for fal that the unchanged `@fal-ai/client` can drive. Requests for
- * `https://<fal host>/<path>` arrive as `/<fal host>/<path>` (see lib/fal/emulator-route.ts).
+ * `https://<fal host>/<path>` arrive as `/<fal host>/<path>` (see lib/fal/reroute-to-emulator.ts).
  */
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DEFAULT_TIMING, type EmulatorContext } from "./context";
+import { defaultTiming, type EmulatorContext } from "./context";
 import { handleControl } from "./control-routes";
-import { FaultBook } from "./faults";
-import { handleFile, RenderCache } from "./file-routes";
+import { createFaultBook } from "./faults";
+import { createRenderCache, handleFile, type RenderCache } from "./file-routes";
 import { HttpError, keyFromAuthorization, sendDetail } from "./http-utils";
 import { handlePlatformApi } from "./pricing-route";
 import { handleQueue } from "./queue-routes";
-import { QueueStore } from "./queue-store";
+import { createQueueStore } from "./queue-store";
 import { handleRun } from "./run-route";
 import { handleRest, handleUploadPut } from "./storage-routes";
 import {
-  DEFAULT_UPLOAD_LIMITS,
-  UPLOAD_PATH_PREFIX,
+  createUploadStore,
+  defaultUploadLimits,
   type UploadLimits,
-  UploadStore,
+  uploadPathPrefix,
 } from "./uploads";
 
 /**
  * The fal hosts the emulator stands in for, behind the key. Its own list, so the emulator
  * stands alone; lib/fal/fal-hosts.ts reroutes the same hosts (a test checks they agree).
  */
-export const EMULATED_HOSTS: ReadonlySet<string> = new Set([
+export const emulatedHosts: ReadonlySet<string> = new Set([
   "queue.fal.run",
   "fal.run",
   "rest.fal.ai",
   "api.fal.ai",
 ]);
 
-export interface EmulatorOptions {
+export type EmulatorOptions = {
   /** 0 picks a free port. */
   port: number;
   /** Interface to listen on; default "localhost". */
@@ -47,14 +47,14 @@ export interface EmulatorOptions {
   /** Default run phase length (ms), default 1200. */
   runMs?: number;
   uploadLimits?: Partial<UploadLimits>;
-}
+};
 
-export interface RunningEmulator {
+export type RunningEmulator = {
   /** The public origin, e.g. `http://localhost:4010`. */
   url: string;
   port: number;
   close(): Promise<void>;
-}
+};
 
 function keyMatches(header: string | undefined, expected: Buffer): boolean {
   const given = Buffer.from(keyFromAuthorization(header) ?? "");
@@ -62,73 +62,75 @@ function keyMatches(header: string | undefined, expected: Buffer): boolean {
 }
 
 function route(
-  ctx: EmulatorContext,
+  context: EmulatorContext,
   cache: RenderCache,
   expectedKey: Buffer,
-  req: IncomingMessage,
-  res: ServerResponse,
+  request: IncomingMessage,
+  response: ServerResponse,
 ): Promise<void> | void {
-  const target = req.url ?? "/";
+  const target = request.url ?? "/";
   // Only origin-form targets; `new URL("//x/y", base)` would even treat `x` as a host.
-  if (!target.startsWith("/")) return sendDetail(res, 404, "Not found");
+  if (!target.startsWith("/")) return sendDetail(response, 404, "Not found");
   const url = new URL(`http://emulator.invalid${target}`);
   const [first = "", ...rest] = url.pathname.slice(1).split("/");
-  if (first === "__emulator") return handleControl(ctx, req, res, rest);
-  if (EMULATED_HOSTS.has(first)) {
-    const auth = req.headers.authorization;
+  if (first === "__emulator") return handleControl(context, request, response, rest);
+  if (emulatedHosts.has(first)) {
+    const auth = request.headers.authorization;
     if (!keyMatches(auth, expectedKey)) {
       const detail = auth ? "Invalid API key" : 'Missing "Authorization: Key <FAL_KEY>" header';
-      return sendDetail(res, 401, detail);
+      return sendDetail(response, 401, detail);
     }
-    if (first === "queue.fal.run") return handleQueue(ctx, req, res, rest, url);
-    if (first === "fal.run") return handleRun(ctx, req, res, rest);
-    if (first === "api.fal.ai") return handlePlatformApi(ctx, req, res, rest, url);
-    return handleRest(ctx, req, res, rest);
+    if (first === "queue.fal.run") return handleQueue(context, request, response, rest, url);
+    if (first === "fal.run") return handleRun(context, request, response, rest);
+    if (first === "api.fal.ai") return handlePlatformApi(context, request, response, rest, url);
+    return handleRest(context, request, response, rest);
   }
-  if (url.pathname.startsWith(UPLOAD_PATH_PREFIX))
-    return handleUploadPut(ctx, req, res, url.pathname);
-  if (first === "files") return handleFile(ctx, cache, req, res, url.pathname);
-  return sendDetail(res, 404, "Not found");
+  if (url.pathname.startsWith(uploadPathPrefix))
+    return handleUploadPut(context, request, response, url.pathname);
+  if (first === "files") return handleFile(context, cache, request, response, url.pathname);
+  return sendDetail(response, 404, "Not found");
 }
 
-function fail(res: ServerResponse, error: unknown): void {
-  if (res.headersSent || res.destroyed) {
-    res.destroy();
+function fail(response: ServerResponse, error: unknown): void {
+  if (response.headersSent || response.destroyed) {
+    response.destroy();
     return;
   }
   if (error instanceof HttpError) {
-    sendDetail(res, error.status, error.detail);
+    sendDetail(response, error.status, error.detail);
     return;
   }
   // Details go to the emulator's own log, never to the client.
   console.error("[emulator] unexpected error:", error);
-  sendDetail(res, 500, "Internal emulator error");
+  sendDetail(response, 500, "Internal emulator error");
 }
 
 export async function createEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   if (!options.falKey) throw new Error("createEmulator: falKey is required");
-  const defaultTiming = {
-    queueMs: options.queueMs ?? DEFAULT_TIMING.queueMs,
-    runMs: options.runMs ?? DEFAULT_TIMING.runMs,
+  const startTiming = {
+    queueMs: options.queueMs ?? defaultTiming.queueMs,
+    runMs: options.runMs ?? defaultTiming.runMs,
   };
-  const cache = new RenderCache();
+  const cache = createRenderCache();
   const expectedKey = Buffer.from(options.falKey);
-  const ctx: EmulatorContext = {
+  const context: EmulatorContext = {
     publicUrl: "",
-    store: new QueueStore(),
-    faults: new FaultBook(),
+    store: createQueueStore(),
+    faults: createFaultBook(),
     hanging: new Set(),
-    uploads: new UploadStore({ ...DEFAULT_UPLOAD_LIMITS, ...options.uploadLimits }),
-    timing: { ...defaultTiming },
-    defaultTiming,
+    uploads: createUploadStore({ ...defaultUploadLimits, ...options.uploadLimits }),
+    timing: { ...startTiming },
+    startTiming,
     received: { modelRuns: 0 },
   };
 
-  const server = createServer((req, res) => {
+  const server = createServer((request, response) => {
     try {
-      Promise.resolve(route(ctx, cache, expectedKey, req, res)).catch((error) => fail(res, error));
+      Promise.resolve(route(context, cache, expectedKey, request, response)).catch((error) =>
+        fail(response, error),
+      );
     } catch (error) {
-      fail(res, error);
+      fail(response, error);
     }
   });
   // Idle keep-alive connections are left for the client to close. With a server-side
@@ -148,10 +150,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<RunningE
     });
   });
   const port = (server.address() as AddressInfo).port;
-  ctx.publicUrl = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  context.publicUrl = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, "");
 
   return {
-    url: ctx.publicUrl,
+    url: context.publicUrl,
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -5,9 +5,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { applyFault, type EmulatorContext } from "./context";
 import { readBody, readJson, sendDetail, sendJson } from "./http-utils";
-import { UPLOAD_PATH_PREFIX } from "./uploads";
+import { uploadPathPrefix } from "./uploads";
 
-const CORS_HEADERS = {
+const corsHeaders = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "PUT",
   "access-control-allow-headers": "content-type",
@@ -20,45 +20,46 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Requests under `/rest.fal.ai/`, already authenticated. */
 export async function handleRest(
-  ctx: EmulatorContext,
-  req: IncomingMessage,
-  res: ServerResponse,
+  context: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
   segments: string[],
 ): Promise<void> {
   const path = segments.join("/");
-  if (path !== "storage/upload/initiate") return sendDetail(res, 404, "Not found");
-  if (req.method !== "POST") return sendDetail(res, 405, "Method not allowed");
-  if (applyFault(ctx, "upload", req, res)) return;
-  const body = await readJson(req);
-  if (!isRecord(body)) return sendDetail(res, 422, "Body must be a JSON object");
-  const { uploadPath, filePath } = ctx.uploads.initiate(body.content_type, body.file_name);
-  return sendJson(res, 200, {
-    upload_url: `${ctx.publicUrl}${uploadPath}`,
-    file_url: `${ctx.publicUrl}${filePath}`,
+  if (path !== "storage/upload/initiate") return sendDetail(response, 404, "Not found");
+  if (request.method !== "POST") return sendDetail(response, 405, "Method not allowed");
+  if (applyFault(context, "upload", request, response)) return;
+  const body = await readJson(request);
+  if (!isRecord(body)) return sendDetail(response, 422, "Body must be a JSON object");
+  const { uploadPath, filePath } = context.uploads.initiate(body.content_type, body.file_name);
+  return sendJson(response, 200, {
+    upload_url: `${context.publicUrl}${uploadPath}`,
+    file_url: `${context.publicUrl}${filePath}`,
   });
 }
 
 /** `OPTIONS` and `PUT` on `/uploads/<token>`. */
 export async function handleUploadPut(
-  ctx: EmulatorContext,
-  req: IncomingMessage,
-  res: ServerResponse,
+  context: EmulatorContext,
+  request: IncomingMessage,
+  response: ServerResponse,
   pathname: string,
 ): Promise<void> {
-  if (req.method === "OPTIONS") {
-    res.writeHead(204, CORS_HEADERS);
-    res.end();
+  if (request.method === "OPTIONS") {
+    response.writeHead(204, corsHeaders);
+    response.end();
     return;
   }
   // Set before anything else so every answer (faults and 413s included) is readable cross-origin.
-  res.setHeader("access-control-allow-origin", "*");
-  if (req.method !== "PUT") return sendDetail(res, 405, "Method not allowed");
-  const token = pathname.slice(UPLOAD_PATH_PREFIX.length);
-  if (!ctx.uploads.has(token)) return sendDetail(res, 404, "Unknown or expired upload URL");
-  if (applyFault(ctx, "upload", req, res)) return;
-  const bytes = await readBody(req, ctx.uploads.limits.maxFileBytes);
-  const outcome = ctx.uploads.put(token, bytes, req.headers["content-type"]);
-  if (outcome === "stored") return sendJson(res, 200, {});
-  if (outcome === "too_large") return sendDetail(res, 413, "File too large");
-  return sendDetail(res, 404, "Unknown or expired upload URL");
+  response.setHeader("access-control-allow-origin", "*");
+  if (request.method !== "PUT") return sendDetail(response, 405, "Method not allowed");
+  const token = pathname.slice(uploadPathPrefix.length);
+  if (!context.uploads.has(token))
+    return sendDetail(response, 404, "Unknown or expired upload URL");
+  if (applyFault(context, "upload", request, response)) return;
+  const bytes = await readBody(request, context.uploads.limits.maxFileBytes);
+  const outcome = context.uploads.put(token, bytes, request.headers["content-type"]);
+  if (outcome === "stored") return sendJson(response, 200, {});
+  if (outcome === "too_large") return sendDetail(response, 413, "File too large");
+  return sendDetail(response, 404, "Unknown or expired upload URL");
 }

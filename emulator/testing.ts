@@ -1,33 +1,34 @@
 /**
  * Helpers for tests that run the emulator in-process: start it on a free port, send the
  * fal hosts to it, talk to its `/__emulator/*` controls and call it over plain HTTP.
+ * Like the rest of emulator/, it imports nothing from the app: a test that drives the real
+ * fal client through the app's rerouting passes the app's dispatcher in (`routeFalHosts`).
  */
 
 import { ApiError } from "@fal-ai/client";
 import { PNG } from "pngjs";
 import { type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { createEmulatorDispatcher } from "@/lib/fal/emulator-route";
 import { createEmulator, type EmulatorOptions, type RunningEmulator } from "./server";
 
-export const TEST_FAL_KEY = "test-fal-key";
+export const testFalKey = "test-fal-key";
 
-export interface ControlResponse {
+export type ControlResponse = {
   status: number;
   body: unknown;
-}
+};
 
-export interface TestEmulator extends RunningEmulator {
+export type TestEmulator = RunningEmulator & {
   /** GET (no body) or POST (with a JSON body) to `/__emulator/<path>`. */
   control(path: string, body?: unknown): Promise<ControlResponse>;
-}
+};
 
 export async function startTestEmulator(
   options: Partial<EmulatorOptions> = {},
 ): Promise<TestEmulator> {
   const emulator = await createEmulator({
     port: 0,
-    falKey: TEST_FAL_KEY,
+    falKey: testFalKey,
     queueMs: 50,
     runMs: 150,
     ...options,
@@ -41,16 +42,22 @@ export async function startTestEmulator(
             headers: { "content-type": "application/json" },
             body: JSON.stringify(body),
           };
-    const res = await fetch(`${emulator.url}/__emulator/${path}`, init);
-    return { status: res.status, body: await res.json() };
+    const response = await fetch(`${emulator.url}/__emulator/${path}`, init);
+    return { status: response.status, body: await response.json() };
   };
   return { ...emulator, control };
 }
 
-/** Sends every fetch for a fal host to the emulator, as the app does; returns the undo. */
-export function routeFalToEmulator(emulatorUrl: string): () => Promise<void> {
+/** Makes the dispatcher that sends fal's hosts to the emulator at this URL. */
+export type FalRerouting = (emulatorUrl: string) => Dispatcher;
+
+/** Sends every fetch for a fal host to the emulator with `rerouting`; returns the undo. */
+export function routeFalToEmulator(
+  emulatorUrl: string,
+  rerouting: FalRerouting,
+): () => Promise<void> {
   const previous: Dispatcher = getGlobalDispatcher();
-  const dispatcher = createEmulatorDispatcher(emulatorUrl);
+  const dispatcher = rerouting(emulatorUrl);
   setGlobalDispatcher(dispatcher);
   return async () => {
     setGlobalDispatcher(previous);
@@ -58,23 +65,25 @@ export function routeFalToEmulator(emulatorUrl: string): () => Promise<void> {
   };
 }
 
-export interface HttpResult {
+export type HttpResult = {
   status: number;
   headers: Headers;
   json: unknown;
-}
+};
 
 /** Plain-HTTP access to the emulator's fal routes, with the test key attached. */
-export function falHttp(emu: Pick<RunningEmulator, "url">) {
-  const auth = { authorization: `Key ${TEST_FAL_KEY}`, "content-type": "application/json" };
+export function falHttp(emulator: Pick<RunningEmulator, "url">) {
+  const auth = { authorization: `Key ${testFalKey}`, "content-type": "application/json" };
   const call = async (path: string, init: RequestInit = {}): Promise<HttpResult> => {
-    const res = await fetch(`${emu.url}${path}`, {
+    const response = await fetch(`${emulator.url}${path}`, {
       ...init,
       headers: { ...auth, ...init.headers },
     });
-    const text = await res.text();
-    const json = res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined;
-    return { status: res.status, headers: res.headers, json };
+    const text = await response.text();
+    const json = response.headers.get("content-type")?.includes("json")
+      ? JSON.parse(text)
+      : undefined;
+    return { status: response.status, headers: response.headers, json };
   };
   const post = (path: string, body: unknown) =>
     call(path, { method: "POST", body: JSON.stringify(body) });
@@ -82,26 +91,27 @@ export function falHttp(emu: Pick<RunningEmulator, "url">) {
     endpoint = "fal-ai/flux/dev",
     input: unknown = { prompt: "p", seed: 1 },
   ) => {
-    const res = await post(`/queue.fal.run/${endpoint}`, input);
-    expect(res.status).toBe(200);
-    return res.json as { request_id: string; status_url: string; response_url: string };
+    const response = await post(`/queue.fal.run/${endpoint}`, input);
+    expect(response.status).toBe(200);
+    return response.json as { request_id: string; status_url: string; response_url: string };
   };
   return { auth, call, post, submit };
 }
 
 /**
  * One emulator for a test file, started before its tests and reset after each one. With
- * `routeFalHosts`, fetches for fal's hosts go to it, as in the app, so the real client works.
+ * `routeFalHosts` (the app's `createEmulatorDispatcher`), fetches for fal's hosts go to it
+ * as they do in the app, so the real client works.
  */
 export function emulatorForFile(
-  options: Partial<EmulatorOptions> & { routeFalHosts?: boolean } = {},
+  options: Partial<EmulatorOptions> & { routeFalHosts?: FalRerouting } = {},
 ) {
-  const { routeFalHosts = false, ...emulatorOptions } = options;
+  const { routeFalHosts, ...emulatorOptions } = options;
   let emulator: TestEmulator | undefined;
   let restoreDispatcher: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     emulator = await startTestEmulator(emulatorOptions);
-    if (routeFalHosts) restoreDispatcher = routeFalToEmulator(emulator.url);
+    if (routeFalHosts) restoreDispatcher = routeFalToEmulator(emulator.url, routeFalHosts);
   });
   afterEach(async () => {
     await emulator?.control("reset", {});
@@ -128,18 +138,18 @@ export function emulatorForFile(
 
 /** Fetches an image the emulator served and decodes it, checking what the browser needs. */
 export async function loadPng(url: string) {
-  const res = await fetch(url);
-  expect(res.status).toBe(200);
-  expect(res.headers.get("content-type")).toBe("image/png");
-  expect(res.headers.get("access-control-allow-origin")).toBe("*");
-  return PNG.sync.read(Buffer.from(await res.arrayBuffer()));
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe("image/png");
+  expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  return PNG.sync.read(Buffer.from(await response.arrayBuffer()));
 }
 
 /** The `ApiError` a client call rejects with (and a failed expectation if it does not). */
 export async function apiRejection(promise: Promise<unknown>): Promise<ApiError<unknown>> {
   const error = await promise.then(
     () => undefined,
-    (e: unknown) => e,
+    (error: unknown) => error,
   );
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError<unknown>;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { safeContentType, UploadStore } from "./uploads";
+import { createUploadStore, safeContentType } from "./uploads";
 
 const tokenOf = (uploadPath: string) => uploadPath.replace("/uploads/", "");
 
-describe("UploadStore", () => {
+describe("createUploadStore", () => {
   it("stores bytes for an initiated upload and serves them from the file path", () => {
-    const store = new UploadStore();
+    const store = createUploadStore();
     const { uploadPath, filePath } = store.initiate("image/png", "my cat.png");
     expect(filePath).toMatch(/^\/files\/uploads\/[0-9a-f-]{36}\/my_cat\.png$/);
     expect(store.put(tokenOf(uploadPath), Buffer.from("hello"), undefined)).toBe("stored");
@@ -16,7 +16,7 @@ describe("UploadStore", () => {
   });
 
   it("prefers the PUT's content type and refuses unknown tokens", () => {
-    const store = new UploadStore();
+    const store = createUploadStore();
     const { uploadPath, filePath } = store.initiate("image/png", "x");
     store.put(tokenOf(uploadPath), Buffer.from("a"), "text/plain; charset=utf-8");
     expect(store.getByPath(filePath)?.contentType).toBe("text/plain");
@@ -24,14 +24,14 @@ describe("UploadStore", () => {
   });
 
   it("refuses a file over the per-file limit", () => {
-    const store = new UploadStore({ maxFiles: 5, maxTotalBytes: 100, maxFileBytes: 10 });
+    const store = createUploadStore({ maxFiles: 5, maxTotalBytes: 100, maxFileBytes: 10 });
     const { uploadPath } = store.initiate("text/plain", "x");
     expect(store.put(tokenOf(uploadPath), Buffer.alloc(11), undefined)).toBe("too_large");
     expect(store.stats()).toEqual({ files: 0, totalBytes: 0 });
   });
 
   it("evicts the oldest files to stay within count and size", () => {
-    const store = new UploadStore({ maxFiles: 2, maxTotalBytes: 25, maxFileBytes: 10 });
+    const store = createUploadStore({ maxFiles: 2, maxTotalBytes: 25, maxFileBytes: 10 });
     const upload = (size: number) => {
       const { uploadPath, filePath } = store.initiate("text/plain", "f");
       store.put(tokenOf(uploadPath), Buffer.alloc(size), undefined);
@@ -50,7 +50,7 @@ describe("UploadStore", () => {
   });
 
   it("evicts by total size even under the count limit", () => {
-    const store = new UploadStore({ maxFiles: 10, maxTotalBytes: 15, maxFileBytes: 10 });
+    const store = createUploadStore({ maxFiles: 10, maxTotalBytes: 15, maxFileBytes: 10 });
     const first = store.initiate("text/plain", "a");
     store.put(tokenOf(first.uploadPath), Buffer.alloc(10), undefined);
     const second = store.initiate("text/plain", "b");
@@ -60,7 +60,7 @@ describe("UploadStore", () => {
   });
 
   it("replaces bytes on a repeated PUT without double counting", () => {
-    const store = new UploadStore();
+    const store = createUploadStore();
     const { uploadPath, filePath } = store.initiate("text/plain", "a");
     store.put(tokenOf(uploadPath), Buffer.alloc(4), undefined);
     store.put(tokenOf(uploadPath), Buffer.from("xy"), undefined);

@@ -5,35 +5,35 @@
  */
 import { randomUUID } from "node:crypto";
 
-export interface StoredFile {
+export type StoredFile = {
   bytes: Buffer;
   contentType: string;
-}
+};
 
-export interface UploadLimits {
+export type UploadLimits = {
   maxFiles: number;
   maxTotalBytes: number;
   maxFileBytes: number;
-}
+};
 
-export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+export const defaultUploadLimits: UploadLimits = {
   maxFiles: 200,
   maxTotalBytes: 200 * 1024 * 1024,
   maxFileBytes: 50 * 1024 * 1024,
 };
 
-interface PendingUpload {
+type PendingUpload = {
   fileId: string;
   contentType: string;
-}
+};
 
-export const UPLOAD_PATH_PREFIX = "/uploads/";
-export const FILE_PATH_PREFIX = "/files/uploads/";
-const CONTENT_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
+export const uploadPathPrefix = "/uploads/";
+export const filePathPrefix = "/files/uploads/";
+const contentTypePattern = /^[\w.+-]+\/[\w.+-]+$/;
 
 export function safeContentType(raw: unknown): string {
   const base = typeof raw === "string" ? raw.split(";")[0]?.trim().toLowerCase() : undefined;
-  return base && CONTENT_TYPE.test(base) ? base : "application/octet-stream";
+  return base && contentTypePattern.test(base) ? base : "application/octet-stream";
 }
 
 function safeFileName(raw: unknown): string {
@@ -41,66 +41,69 @@ function safeFileName(raw: unknown): string {
   return name.replace(/^\.+/, "") || "file";
 }
 
-export class UploadStore {
-  private readonly pending = new Map<string, PendingUpload>();
-  private readonly files = new Map<string, StoredFile>();
-  private totalBytes = 0;
+export type UploadOutcome = "stored" | "unknown" | "too_large";
 
-  constructor(readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS) {}
-
+export type UploadStore = {
+  limits: UploadLimits;
   /** Returns the paths (relative to the public origin) of the write and read URLs. */
-  initiate(contentType: unknown, fileName: unknown): { uploadPath: string; filePath: string } {
-    const token = randomUUID();
-    const fileId = randomUUID();
-    this.pending.set(token, { fileId, contentType: safeContentType(contentType) });
-    while (this.pending.size > this.limits.maxFiles) {
-      const oldest = this.pending.keys().next().value;
-      if (oldest === undefined) break;
-      this.pending.delete(oldest);
-    }
-    return {
-      uploadPath: `${UPLOAD_PATH_PREFIX}${token}`,
-      filePath: `${FILE_PATH_PREFIX}${fileId}/${safeFileName(fileName)}`,
-    };
-  }
-
-  has(token: string): boolean {
-    return this.pending.has(token);
-  }
-
+  initiate(contentType: unknown, fileName: unknown): { uploadPath: string; filePath: string };
+  has(token: string): boolean;
   /** Stores the bytes for an initiated upload; a repeated PUT replaces the earlier bytes. */
-  put(token: string, bytes: Buffer, contentType: unknown): "stored" | "unknown" | "too_large" {
-    const pending = this.pending.get(token);
-    if (!pending) return "unknown";
-    if (bytes.length > this.limits.maxFileBytes) return "too_large";
-    const type = contentType === undefined ? pending.contentType : safeContentType(contentType);
-    this.remove(pending.fileId);
-    this.files.set(pending.fileId, { bytes, contentType: type });
-    this.totalBytes += bytes.length;
-    for (const id of this.files.keys()) {
-      const fits =
-        this.files.size <= this.limits.maxFiles && this.totalBytes <= this.limits.maxTotalBytes;
-      if (fits || id === pending.fileId) break;
-      this.remove(id);
-    }
-    return "stored";
-  }
-
+  put(token: string, bytes: Buffer, contentType: unknown): UploadOutcome;
   /** Looks a file up from a read path (`/files/uploads/<id>/<name>`). */
-  getByPath(pathname: string): StoredFile | undefined {
-    if (!pathname.startsWith(FILE_PATH_PREFIX)) return undefined;
-    const fileId = pathname.slice(FILE_PATH_PREFIX.length).split("/")[0] ?? "";
-    return this.files.get(fileId);
-  }
+  getByPath(pathname: string): StoredFile | undefined;
+  stats(): { files: number; totalBytes: number };
+};
 
-  stats(): { files: number; totalBytes: number } {
-    return { files: this.files.size, totalBytes: this.totalBytes };
-  }
+export function createUploadStore(limits: UploadLimits = defaultUploadLimits): UploadStore {
+  const pending = new Map<string, PendingUpload>();
+  const files = new Map<string, StoredFile>();
+  let totalBytes = 0;
 
-  private remove(fileId: string): void {
-    const existing = this.files.get(fileId);
+  const remove = (fileId: string) => {
+    const existing = files.get(fileId);
     if (!existing) return;
-    this.totalBytes -= existing.bytes.length;
-    this.files.delete(fileId);
-  }
+    totalBytes -= existing.bytes.length;
+    files.delete(fileId);
+  };
+
+  return {
+    limits,
+    initiate(contentType, fileName) {
+      const token = randomUUID();
+      const fileId = randomUUID();
+      pending.set(token, { fileId, contentType: safeContentType(contentType) });
+      while (pending.size > limits.maxFiles) {
+        const oldest = pending.keys().next().value;
+        if (oldest === undefined) break;
+        pending.delete(oldest);
+      }
+      return {
+        uploadPath: `${uploadPathPrefix}${token}`,
+        filePath: `${filePathPrefix}${fileId}/${safeFileName(fileName)}`,
+      };
+    },
+    has: (token) => pending.has(token),
+    put(token, bytes, contentType) {
+      const upload = pending.get(token);
+      if (!upload) return "unknown";
+      if (bytes.length > limits.maxFileBytes) return "too_large";
+      const type = contentType === undefined ? upload.contentType : safeContentType(contentType);
+      remove(upload.fileId);
+      files.set(upload.fileId, { bytes, contentType: type });
+      totalBytes += bytes.length;
+      for (const id of files.keys()) {
+        const fits = files.size <= limits.maxFiles && totalBytes <= limits.maxTotalBytes;
+        if (fits || id === upload.fileId) break;
+        remove(id);
+      }
+      return "stored";
+    },
+    getByPath(pathname) {
+      if (!pathname.startsWith(filePathPrefix)) return undefined;
+      const fileId = pathname.slice(filePathPrefix.length).split("/")[0] ?? "";
+      return files.get(fileId);
+    },
+    stats: () => ({ files: files.size, totalBytes }),
+  };
 }

@@ -30,3 +30,29 @@ export function pair(env: Source, a: string, b: string, problems: string[]) {
   if (first || second) problems.push(`${first ? b : a} must be set together with ${first ? a : b}`);
   return undefined;
 }
+
+const loopbackIpv4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/**
+ * Parses the emulator URL and refuses anything off this machine: the rerouted requests
+ * carry the server's fal key, which must never be sent to a remote host.
+ */
+export function assertLoopbackUrl(raw: string): URL {
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url)
+    throw new Error("FAL_EMULATOR_URL is not a valid URL (expected e.g. http://localhost:4010)");
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`FAL_EMULATOR_URL must use http or https, not "${url.protocol}"`);
+  }
+  if (url.username || url.password) {
+    throw new Error("FAL_EMULATOR_URL must not contain credentials");
+  }
+  const host = url.hostname;
+  if (host !== "localhost" && host !== "[::1]" && !loopbackIpv4.test(host)) {
+    throw new Error(
+      `FAL_EMULATOR_URL must point at this machine (localhost, 127.x.x.x or [::1]), not "${host}": ` +
+        "requests to it carry the server's fal key",
+    );
+  }
+  return url;
+}

@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { type AllowList, parseAllowList } from "@/lib/auth/allow-list";
-import { count, pair, type Source, usd } from "@/lib/env-values";
-import { assertLoopbackUrl } from "@/lib/fal/emulator-route";
+import { assertLoopbackUrl, count, pair, type Source, usd } from "@/lib/env-values";
 
 /**
  * The one place that reads the server's environment. Everything else asks `serverEnv()`,

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { emulatorForFile, startTestEmulator, TEST_FAL_KEY } from "@/emulator/testing";
+import { emulatorForFile, startTestEmulator, testFalKey } from "@/emulator/testing";
 import { utcDate } from "./price-table";
 
 const emu = emulatorForFile();
@@ -64,7 +64,7 @@ describe("npm run prices", () => {
     "refreshes the given file from the emulator and prints old → new per model",
     async () => {
       const startedOn = utcDate(new Date());
-      const outcome = await runScript({ FAL_KEY: TEST_FAL_KEY, FAL_EMULATOR_URL: emu.url }, [
+      const outcome = await runScript({ FAL_KEY: testFalKey, FAL_EMULATOR_URL: emu.url }, [
         "--file",
         file,
       ]);

@@ -3,8 +3,8 @@
  * ask, and the answer checked before anything is written.
  */
 import { z } from "zod";
-import { rerouteToEmulator } from "@/lib/fal/emulator-route";
 import { falPlatformHost } from "@/lib/fal/fal-hosts";
+import { rerouteToEmulator } from "@/lib/fal/reroute-to-emulator";
 import { endpointIdPattern } from "./price-table";
 
 /** fal prices at most this many endpoints per request. */

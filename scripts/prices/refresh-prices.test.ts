@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { emulatorForFile, TEST_FAL_KEY } from "@/emulator/testing";
+import { emulatorForFile, testFalKey } from "@/emulator/testing";
 import { refreshPrices } from "./refresh-prices";
 
 const emu = emulatorForFile();
@@ -33,7 +33,7 @@ async function writeStaleCopy(
   return text;
 }
 
-const refresh = (falKey = TEST_FAL_KEY) =>
+const refresh = (falKey = testFalKey) =>
   refreshPrices({ file, falKey, emulatorUrl: new URL(emu.url), today: "2026-12-01" });
 
 beforeEach(async () => {

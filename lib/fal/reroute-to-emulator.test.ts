@@ -2,9 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertLoopbackUrl, createEmulatorDispatcher, rerouteToEmulator } from "./emulator-route";
+import { createEmulatorDispatcher, rerouteToEmulator } from "./reroute-to-emulator";
 
-const EMU = "http://localhost:4010";
+const emulatorOrigin = "http://localhost:4010";
 
 describe("rerouteToEmulator", () => {
   it.each([
@@ -27,7 +27,10 @@ describe("rerouteToEmulator", () => {
       "/api.fal.ai/v1/models/pricing?endpoint_id=fal-ai/flux/dev",
     ],
   ])("rewrites %s%s", (origin, path, expected) => {
-    expect(rerouteToEmulator(origin, path, EMU)).toEqual({ origin: EMU, path: expected });
+    expect(rerouteToEmulator(origin, path, emulatorOrigin)).toEqual({
+      origin: emulatorOrigin,
+      path: expected,
+    });
   });
 
   it("uses only the emulator's origin", () => {
@@ -51,43 +54,13 @@ describe("rerouteToEmulator", () => {
     "wss://fal.run",
     "not a url",
   ])("leaves %s alone", (origin) => {
-    expect(rerouteToEmulator(origin, "/fal-ai/flux/dev", EMU)).toBeNull();
+    expect(rerouteToEmulator(origin, "/fal-ai/flux/dev", emulatorOrigin)).toBeNull();
   });
 
   it("leaves a fal host that only appears in the path alone", () => {
-    expect(rerouteToEmulator("https://evil.com", "/fal.run/fal-ai/flux/dev", EMU)).toBeNull();
-  });
-});
-
-describe("assertLoopbackUrl", () => {
-  it.each([
-    "http://localhost:4010",
-    "http://127.0.0.1:4010",
-    "http://127.1.2.3",
-    "https://localhost",
-    "http://[::1]:4010/",
-  ])("accepts %s", (raw) => {
-    expect(assertLoopbackUrl(raw)).toBeInstanceOf(URL);
-  });
-
-  it.each([
-    ["http://example.com:4010", /FAL_EMULATOR_URL must point at this machine.*example\.com/],
-    ["http://10.0.0.1", /FAL_EMULATOR_URL must point at this machine/],
-    ["http://localhost.evil.com", /FAL_EMULATOR_URL must point at this machine/],
-    ["http://128.0.0.1", /FAL_EMULATOR_URL must point at this machine/],
-    ["http://[::2]", /FAL_EMULATOR_URL must point at this machine/],
-    ["ftp://localhost", /FAL_EMULATOR_URL must use http or https/],
-    ["http://user:secret@localhost", /FAL_EMULATOR_URL must not contain credentials/],
-    ["localhost:4010", /FAL_EMULATOR_URL/],
-    ["", /FAL_EMULATOR_URL is not a valid URL/],
-  ])("rejects %j", (raw, message) => {
-    expect(() => assertLoopbackUrl(raw)).toThrow(message);
-  });
-
-  it("does not echo credentials in its error", () => {
-    expect(() => assertLoopbackUrl("http://user:secret@example.com")).toThrow(
-      expect.objectContaining({ message: expect.not.stringContaining("secret") }),
-    );
+    expect(
+      rerouteToEmulator("https://evil.com", "/fal.run/fal-ai/flux/dev", emulatorOrigin),
+    ).toBeNull();
   });
 });
 
@@ -98,9 +71,11 @@ describe("createEmulatorDispatcher", () => {
   let dispatcher: Dispatcher;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ method: req.method, url: req.url, host: req.headers.host }));
+    server = createServer((request, response) => {
+      response.setHeader("content-type", "application/json");
+      response.end(
+        JSON.stringify({ method: request.method, url: request.url, host: request.headers.host }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -117,8 +92,8 @@ describe("createEmulatorDispatcher", () => {
   });
 
   it("sends global fetch calls for fal hosts to the emulator", async () => {
-    const res = await fetch("https://queue.fal.run/fal-ai/flux/requests/r1/status?logs=1");
-    expect(await res.json()).toEqual({
+    const response = await fetch("https://queue.fal.run/fal-ai/flux/requests/r1/status?logs=1");
+    expect(await response.json()).toEqual({
       method: "GET",
       url: "/queue.fal.run/fal-ai/flux/requests/r1/status?logs=1",
       host: new URL(origin).host,
@@ -126,16 +101,18 @@ describe("createEmulatorDispatcher", () => {
   });
 
   it("sends the server's calls to fal's Platform API to the emulator too", async () => {
-    const res = await fetch("https://api.fal.ai/v1/models/pricing?endpoint_id=fal-ai/flux/dev");
-    expect(await res.json()).toMatchObject({
+    const response = await fetch(
+      "https://api.fal.ai/v1/models/pricing?endpoint_id=fal-ai/flux/dev",
+    );
+    expect(await response.json()).toMatchObject({
       method: "GET",
       url: "/api.fal.ai/v1/models/pricing?endpoint_id=fal-ai/flux/dev",
     });
   });
 
   it("passes other requests through unchanged", async () => {
-    const res = await fetch(`${origin}/plain?x=1`, { method: "POST", body: "{}" });
-    expect(await res.json()).toMatchObject({ method: "POST", url: "/plain?x=1" });
+    const response = await fetch(`${origin}/plain?x=1`, { method: "POST", body: "{}" });
+    expect(await response.json()).toMatchObject({ method: "POST", url: "/plain?x=1" });
   });
 
   it("refuses a non-loopback emulator URL", () => {

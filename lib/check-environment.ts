@@ -2,14 +2,16 @@ import "server-only";
 import { setGlobalDispatcher } from "undici";
 import { formatUsd } from "@/lib/catalog/money";
 import { serverEnv } from "@/lib/env";
-import { createEmulatorDispatcher } from "@/lib/fal/emulator-route";
+import { createEmulatorDispatcher } from "@/lib/fal/reroute-to-emulator";
 
 /**
- * Fails fast on a bad environment and says what is missing. With `FAL_EMULATOR_URL` set,
- * the server's requests to fal's hosts go to the local emulator instead: the one seam
- * between demo/test mode and production, below the route code, which is the same in both.
+ * Run once as the server starts (it starts nothing itself): stops the process on a bad
+ * environment, saying what is missing, and warns about risky defaults. With
+ * `FAL_EMULATOR_URL` set, it sends the server's requests to fal's hosts to the local emulator
+ * instead: the one seam between demo/test mode and production, below the route code, which
+ * is the same in both.
  */
-export function startServer() {
+export function checkEnvironmentAndWireEmulator() {
   let env: ReturnType<typeof serverEnv>;
   try {
     env = serverEnv();
