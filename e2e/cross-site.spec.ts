@@ -11,22 +11,28 @@ const foreignPage = `<form method="post" action="${proxyUrl}" enctype="text/plai
 
 /** What a script on the page gets from calling the proxy as the app's client would. */
 function fetchFromPage(page: Page) {
-  return page.evaluate(async (url) => {
-    try {
-      const response = await fetch(url, {
-        method: "POST",
-        credentials: "include",
-        headers: {
-          "content-type": "application/json",
-          [targetUrlHeader]: "https://queue.fal.run/fal-ai/flux/schnell",
-        },
-        body: JSON.stringify({ prompt: "free credit" }),
-      });
-      return `answered ${response.status}`;
-    } catch {
-      return "blocked by the browser";
-    }
-  }, proxyUrl);
+  // The function runs in the page: what it needs from here goes in as an argument.
+  return page.evaluate(
+    async ({ url, header }) => {
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          credentials: "include",
+          headers: {
+            "content-type": "application/json",
+            [header]: "https://queue.fal.run/fal-ai/flux/schnell",
+          },
+          body: JSON.stringify({ prompt: "free credit" }),
+        });
+        return `answered ${response.status}`;
+      } catch (error) {
+        // fetch rejects with a TypeError when the browser blocks the call; anything else is a
+        // fault in this script, which must not pass for a block.
+        return error instanceof TypeError ? "blocked by the browser" : String(error);
+      }
+    },
+    { url: proxyUrl, header: targetUrlHeader },
+  );
 }
 
 test("another site cannot make a signed-in browser call the proxy", async ({ page }) => {

@@ -8,8 +8,9 @@ import type { AddressInfo } from "node:net";
 import { createFalClient } from "@fal-ai/client";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, vi } from "vitest";
-import { emulatorForFile, TEST_FAL_KEY } from "@/emulator/testing";
+import { emulatorForFile, testFalKey } from "@/emulator/testing";
 import { falProxyPath, targetUrlHeader } from "@/lib/fal/proxy-contract";
+import { createEmulatorDispatcher } from "@/lib/fal/reroute-to-emulator";
 
 const authSecret = "ports-test-secret-0123456789abcdef";
 const cookieName = "authjs.session-token";
@@ -19,7 +20,7 @@ export const streamsPerUser = 2;
 /** The environment the app reads (lib/env.ts), as a deployment would set it. */
 export function stubAppEnv(): void {
   const env = {
-    FAL_KEY: TEST_FAL_KEY,
+    FAL_KEY: testFalKey,
     AUTH_SECRET: authSecret,
     AUTH_URL: "http://localhost:3000",
     AUTH_ALLOWED_EMAILS: "ada@example.com",
@@ -71,7 +72,11 @@ export function serverForFile(listener: RequestListener) {
 
 /** The fal emulator for this file, reached through fal's real hosts (rerouted in-process). */
 export function falEmulatorForFile() {
-  const emulator = emulatorForFile({ routeFalHosts: true, queueMs: 50, runMs: 150 });
+  const emulator = emulatorForFile({
+    routeFalHosts: createEmulatorDispatcher,
+    queueMs: 50,
+    runMs: 150,
+  });
   const modelRuns = async () =>
     ((await emulator.control("received")).body as { modelRuns: number }).modelRuns;
   return Object.assign(emulator, { modelRuns });
