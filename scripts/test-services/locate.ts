@@ -10,6 +10,13 @@ import { chromium } from "@playwright/test";
 export const chromiumPathVariable = "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH";
 const chromiumNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
+/** This machine may have no outside network: keep Chromium from reaching for it. */
+export const chromiumLaunchArgs = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-quic",
+];
+
 export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);

@@ -13,6 +13,7 @@ function chromiumProblem(): string {
 }
 
 export const notices = {
+  chromiumMissing: chromiumProblem,
   redisSkipped: `Redis tests skipped: redis-server is not installed (${redisInstall}).`,
   redisRequired: `redis-server is not installed, and with CI=true the Redis tests must run (${redisInstall}).`,
   e2eWithoutRedis: `e2e without Redis: one app instance with its stores in memory; the tests of two instances sharing Redis are skipped (${redisInstall}).`,
