@@ -54,5 +54,7 @@ export function locateChromium(): string | undefined {
 /** The first line of `<binary> --version`, to say which one runs. */
 export function versionOf(binary: string): string {
   const run = spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 30_000 });
-  return run.status === 0 ? (run.stdout.trim().split("\n")[0] ?? "") : "version unknown";
+  if (run.status !== 0) return "version unknown";
+  // redis-server adds its build hash and allocator; the version is what a reader needs.
+  return (run.stdout.trim().split("\n")[0] ?? "").replace(/ sha=.*/, "");
 }
