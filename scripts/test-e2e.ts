@@ -10,7 +10,9 @@ import { isCi, readTestServices } from "./test-services/services-file";
 const services = readTestServices();
 const notes = [
   ...(services.chromium ? [] : [isCi() ? notices.chromiumRequired() : notices.e2eSkipped()]),
-  ...(services.redisServer ? [] : [isCi() ? notices.redisRequired : notices.e2eWithoutRedis]),
+  ...(services.redisServer || (!services.chromium && !isCi())
+    ? []
+    : [isCi() ? notices.redisRequired : notices.e2eWithoutRedis]),
 ];
 for (const line of notes) (isCi() ? console.error : console.log)(line);
 

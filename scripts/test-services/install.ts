@@ -47,5 +47,18 @@ export function aptInstall(packages: string[]): void {
 /** Playwright's own Chromium build, into its user cache. */
 export function playwrightInstallChromium(): void {
   const cli = createRequire(import.meta.url).resolve("@playwright/test/cli");
-  run(process.execPath, [cli, "install", "chromium"]);
+  console.log("[test-services] npx playwright install chromium (a download of about 150 MB)");
+  // Its output is kept back: a failure prints a stack for each retry; one line says it.
+  const result = spawnSync(process.execPath, [cli, "install", "chromium"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    timeout: tenMinutes,
+  });
+  if (result.status === 0) return;
+  const reason = `${result.stdout}\n${result.stderr}`
+    .split("\n")
+    .find((line) => line.startsWith("Error:") && !line.endsWith("caused by"));
+  console.log(
+    `[test-services] Playwright could not install Chromium: ${reason ?? "no reason given"}`,
+  );
 }
