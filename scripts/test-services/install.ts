@@ -55,7 +55,7 @@ export function playwrightInstallChromium(): void {
     timeout: tenMinutes,
   });
   if (result.status === 0) return;
-  const reason = `${result.stdout}\n${result.stderr}`
+  const reason = `${result.stderr}\n${result.stdout}`
     .split("\n")
     .find((line) => line.startsWith("Error:") && !line.endsWith("caused by"));
   console.log(
