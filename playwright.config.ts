@@ -17,8 +17,15 @@ import { isCi, readTestServices } from "./scripts/test-services/services-file";
 const ci = isCi();
 // Only read here: `npm run test:services` finds or installs them, before the tests.
 const services = readTestServices();
-if (ci && !services.redisServer) throw new Error(notices.redisRequired);
-if (ci && !services.chromium) throw new Error(notices.chromiumRequired());
+const requiredUnderCi = [
+  ...(services.redisServer ? [] : [notices.redisRequired]),
+  ...(services.chromium ? [] : [notices.chromiumRequired()]),
+];
+if (ci && requiredUnderCi.length > 0) {
+  // The message is the whole story; a stack through Playwright's config loader would bury it.
+  for (const line of requiredUnderCi) console.error(line);
+  process.exit(1);
+}
 const sharedRedis = services.redisServer !== null;
 
 /** Without redis-server: one instance with its stores in memory, and no second one to share them. */

@@ -45,7 +45,7 @@ if (services.chromium) {
 } else if (isCi()) {
   failures.push(notices.chromiumRequired());
 } else {
-  say("Chromium: not found; the e2e tests will be skipped");
+  say(`Chromium: ${notices.chromiumMissing()}; the e2e tests will be skipped`);
 }
 say(`recorded in ${servicesFile}`);
 for (const failure of failures) console.error(`[test-services] ${failure}`);
