@@ -7,11 +7,49 @@ import {
   e2eSecrets,
   redisPort,
   secondAppPort,
+  sharedRedisUrl,
   storageStatePath,
 } from "./e2e/support/e2e-env";
-import { chromiumArgs, findChromium } from "./e2e/support/find-chromium";
+import { chromiumLaunchArgs } from "./scripts/test-services/locate";
+import { notices } from "./scripts/test-services/notices";
+import { isCi, readTestServices } from "./scripts/test-services/services-file";
 
-const ci = Boolean(process.env.CI);
+const ci = isCi();
+// Only read here: `npm run test:services` finds or installs them, before the tests.
+const services = readTestServices();
+const requiredUnderCi = [
+  ...(services.redisServer ? [] : [notices.redisRequired]),
+  ...(services.chromium ? [] : [notices.chromiumRequired()]),
+];
+if (ci && requiredUnderCi.length > 0) {
+  // The message is the whole story; a stack through Playwright's config loader would bury it.
+  for (const line of requiredUnderCi) console.error(line);
+  process.exit(1);
+}
+const sharedRedis = services.redisServer !== null;
+
+/** Without redis-server: one instance with its stores in memory, and no second one to share them. */
+const sharedRedisServer = services.redisServer
+  ? [
+      {
+        command: `"${services.redisServer}" --port ${redisPort} --bind 127.0.0.1 --save "" --appendonly no`,
+        port: redisPort,
+        reuseExistingServer: !ci,
+      },
+    ]
+  : [];
+const secondInstance = services.redisServer
+  ? [
+      {
+        // A second instance of the same build: limits and request ownership live in the Redis
+        // both use, as on a platform that runs many instances.
+        command: `npx tsx e2e/support/serve-app.ts ${secondAppPort}`,
+        url: `http://localhost:${secondAppPort}/sign-in`,
+        env: e2eAppEnv(secondAppPort, sharedRedisUrl),
+        reuseExistingServer: !ci,
+      },
+    ]
+  : [];
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,12 +60,14 @@ export default defineConfig({
   reporter: ci ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 60_000,
   expect: { timeout: 15_000 },
+  // Read by skipUnlessSharedRedis() in the tests of two instances.
+  metadata: { sharedRedis },
   use: {
     baseURL: `http://localhost:${e2ePorts.app}`,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: findChromium(),
-      args: chromiumArgs,
+      executablePath: services.chromium ?? undefined,
+      args: chromiumLaunchArgs,
     },
   },
   projects: [
@@ -50,30 +90,19 @@ export default defineConfig({
       reuseExistingServer: !ci,
       stdout: "pipe",
     },
-    {
-      command: `redis-server --port ${redisPort} --bind 127.0.0.1 --save "" --appendonly no`,
-      port: redisPort,
-      reuseExistingServer: !ci,
-    },
+    ...sharedRedisServer,
     {
       // The production build, built with the test key in its environment, so the tests can
       // prove that no built asset carries it.
       command: `npx tsx e2e/support/serve-app.ts ${e2ePorts.app} --build`,
       url: `http://localhost:${e2ePorts.app}/sign-in`,
-      env: e2eAppEnv(e2ePorts.app),
+      env: e2eAppEnv(e2ePorts.app, sharedRedis ? sharedRedisUrl : ""),
       timeout: 300_000,
       reuseExistingServer: !ci,
       // The build's output; the server's own (audit lines included) goes to e2e/.logs.
       stdout: "pipe",
     },
-    {
-      // A second instance of the same build: limits and request ownership live in the Redis
-      // both use, as on a platform that runs many instances.
-      command: `npx tsx e2e/support/serve-app.ts ${secondAppPort}`,
-      url: `http://localhost:${secondAppPort}/sign-in`,
-      env: e2eAppEnv(secondAppPort),
-      reuseExistingServer: !ci,
-    },
+    ...secondInstance,
     {
       // Small budgets in memory, used up by e2e/budgets.spec.ts: always a fresh process, so a
       // second local run starts from zero too.

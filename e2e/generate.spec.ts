@@ -33,7 +33,9 @@ test("generates an image and shows its progress, logs and result", async ({ page
   await expect(page.getByText(/FLUX\.1 \[dev\] · seed 42 · \d+\.\d s total/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Open" })).toHaveAttribute("href", /\.png$/);
 
-  await page.screenshot({ path: "docs/screenshot.png", fullPage: true });
+  // Into the test's own output; `npm run screenshot` points it at the README's image.
+  const screenshot = process.env.E2E_SCREENSHOT_PATH ?? test.info().outputPath("screenshot.png");
+  await page.screenshot({ path: screenshot, fullPage: true });
 });
 
 test("cancels a slow generation upstream", async ({ page }) => {

@@ -5,7 +5,7 @@
 
 import { expect, test } from "@playwright/test";
 import { callsOnARequest } from "../lib/proxy/calls-on-a-request";
-import { appUrl, e2eLimits, secondAppUrl } from "./support/e2e-env";
+import { appUrl, e2eLimits, secondAppUrl, skipUnlessSharedRedis } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
 import { callProxy, queuedRequest, submitThroughProxy } from "./support/proxy-calls";
 import { apiSignedInAs, freshTestUser } from "./support/sessions";
@@ -13,6 +13,7 @@ import { apiSignedInAs, freshTestUser } from "./support/sessions";
 const instances = [appUrl, secondAppUrl];
 
 test.beforeEach(async () => {
+  skipUnlessSharedRedis();
   await emulator.reset();
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { appUrl, e2eLimits, secondAppUrl } from "./support/e2e-env";
+import { appUrl, e2eLimits, secondAppUrl, skipUnlessSharedRedis } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
 import { queuedRequest, submitThroughProxy } from "./support/proxy-calls";
 import { apiSignedInAs, cookieHeader, freshTestUser } from "./support/sessions";
@@ -45,6 +45,7 @@ test("a status stream reaches its owner live through the proxy, not when it ends
 });
 
 test("open status streams are capped per user over both instances, and a dropped one comes back", async () => {
+  skipUnlessSharedRedis();
   const user = freshTestUser("streams");
   const api = await apiSignedInAs(user);
   const id = await submitThroughProxy(api);

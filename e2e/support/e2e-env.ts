@@ -1,3 +1,4 @@
+import { test } from "@playwright/test";
 import { unverifiedUser } from "../../scripts/demo-user";
 import { type LocalPorts, localAppEnv } from "../../scripts/local-env";
 
@@ -6,6 +7,7 @@ export const e2ePorts: LocalPorts = { app: 3100, emulator: 4100, oidc: 4101 };
 /** A second app instance and the Redis both share: limits and ownership must hold across them. */
 export const secondAppPort = 3101;
 export const redisPort = 4102;
+export const sharedRedisUrl = `redis://localhost:${redisPort}`;
 /** An instance with small daily budgets, kept in its own memory, so tests can use them up. */
 export const budgetAppPort = 3102;
 export const e2eBudgets = { perUserUsd: "0.05", appUsd: "0.12" };
@@ -20,14 +22,15 @@ export const e2eSecrets = {
 export const allowedTestDomain = "e2e.test";
 export const e2eLimits = { perMinute: 30, upstreamTimeoutMs: 2_000, streamsPerUser: 5 };
 
-export function e2eAppEnv(port: number) {
+/** `redisUrl` blank: the instance keeps its limits, budgets and ownership in memory. */
+export function e2eAppEnv(port: number, redisUrl: string) {
   const env = localAppEnv(e2ePorts, e2eSecrets);
   return {
     ...env,
     AUTH_URL: `http://localhost:${port}`,
     // The unverified user is listed, so nothing but verification can keep them out.
     AUTH_ALLOWED_EMAILS: `${env.AUTH_ALLOWED_EMAILS},@${allowedTestDomain},${unverifiedUser.email}`,
-    REDIS_URL: `redis://localhost:${redisPort}`,
+    REDIS_URL: redisUrl,
     RATE_LIMIT_PER_MINUTE: String(e2eLimits.perMinute),
     RATE_LIMIT_PER_DAY: "100000",
     PROXY_UPSTREAM_TIMEOUT_MS: String(e2eLimits.upstreamTimeoutMs),
@@ -42,8 +45,7 @@ export function e2eAppEnv(port: number) {
 
 export function e2eBudgetAppEnv() {
   return {
-    ...e2eAppEnv(budgetAppPort),
-    REDIS_URL: "", // blank is unset: this instance keeps its budgets in memory
+    ...e2eAppEnv(budgetAppPort, ""),
     BUDGET_PER_USER_DAILY_USD: e2eBudgets.perUserUsd,
     BUDGET_APP_DAILY_USD: e2eBudgets.appUsd,
   };
@@ -54,3 +56,14 @@ export const secondAppUrl = `http://localhost:${secondAppPort}`;
 export const budgetAppUrl = `http://localhost:${budgetAppPort}`;
 export const emulatorUrl = `http://localhost:${e2ePorts.emulator}`;
 export const storageStatePath = "e2e/.auth/demo-user.json";
+
+/**
+ * For tests of two instances sharing Redis: skipped, with the reason, where the config found no
+ * redis-server (it then starts one instance, in memory; see playwright.config.ts).
+ */
+export function skipUnlessSharedRedis(): void {
+  test.skip(
+    !test.info().config.metadata.sharedRedis,
+    "needs two app instances sharing a redis-server, which is not installed",
+  );
+}

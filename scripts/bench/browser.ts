@@ -1,11 +1,18 @@
 /** Chromium (the e2e tests' choice of executable) with a context signed in as the bench user. */
 import { type Browser, chromium } from "@playwright/test";
-import { chromiumArgs, findChromium } from "../../e2e/support/find-chromium";
 import { browserSignedInAs } from "../../e2e/support/sessions";
+import { chromiumLaunchArgs } from "../test-services/locate";
+import { notices } from "../test-services/notices";
+import { readTestServices } from "../test-services/services-file";
 import { appUrl, benchSecrets, benchUser } from "./bench-env";
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  const executablePath = readTestServices().chromium;
+  if (!executablePath)
+    throw new Error(
+      `${notices.chromiumMissing()} (\`npm run test:services\` installs one where it can)`,
+    );
+  return chromium.launch({ executablePath, args: chromiumLaunchArgs });
 }
 
 /** A fresh context (empty cache) carrying the bench user's session cookie. */

@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: builds and starts the production app with the local fal emulator, signs a
- * user in with a minted cookie, measures, prints the results and writes docs/performance.md.
- * See scripts/bench/report.ts for what each number means.
+ * user in with a minted cookie, measures, prints the results and writes them to
+ * .bench/performance.md (ignored), or, with `npm run bench -- --write`, to the tracked
+ * docs/performance.md. See scripts/bench/report.ts for what each number means.
  */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { benchPorts } from "./bench-env";
 import { launchChromium } from "./browser";
 import { measureClientWeight } from "./client-weight";
@@ -18,7 +20,10 @@ import { measureSessionCheck } from "./session-check";
 import { measureStreamLatency } from "./stream-latency";
 import { measureTimeToImage } from "./time-to-image";
 
-const reportPath = "docs/performance.md";
+// The tracked report changes only when asked, so a bench run leaves the work tree clean.
+const reportPath = process.argv.includes("--write")
+  ? "docs/performance.md"
+  : ".bench/performance.md";
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function run(): Promise<Results> {
@@ -67,6 +72,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 try {
   const report = `${renderReport(await run())}\n`;
   console.log(`\n${report}`);
+  mkdirSync(dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, report);
   log(`written to ${reportPath}`);
 } catch (error) {

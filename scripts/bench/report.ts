@@ -1,4 +1,4 @@
-/** The run's results as Markdown: printed to the terminal and written to docs/performance.md. */
+/** The run's results as Markdown: printed, and written to .bench/ or docs/performance.md. */
 import { judgeGoals } from "./goals";
 import { addedLatencyNote, loadSection } from "./report-load";
 import type { Results } from "./results";

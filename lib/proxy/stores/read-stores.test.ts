@@ -1,3 +1,4 @@
+import type { Redis } from "ioredis";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { createReadLimiter } from "./read-limiter";
@@ -27,7 +28,7 @@ describe("read limits", () => {
     expect(await outcomes(attempts, "read_rate_limited")).toEqual({ allowed: 10, refused: 15 });
   });
 
-  it("hold exactly across two instances sharing Redis", async () => {
+  redis.it("hold exactly across two instances sharing Redis", async () => {
     const instances = [connect(), connect()].map((redis) =>
       createReadLimiter({ perMinute: 10 }, redis),
     );
@@ -48,11 +49,9 @@ describe("read limits", () => {
   });
 });
 
-describe.each([
-  ["in memory", () => undefined],
-  ["in Redis", () => connect()],
-])("stream slots %s", (_, redis) => {
-  const create = (perUser: number) => createStreamSlots({ perUser, leaseMs: 60_000 }, redis());
+const inMemory = (): Redis | undefined => undefined;
+redis.eachStore("stream slots", { memory: inMemory, redis: () => connect() }, (store) => {
+  const create = (perUser: number) => createStreamSlots({ perUser, leaseMs: 60_000 }, store());
 
   it("cap a user's open streams, and give a slot back when a stream ends", async () => {
     const slots = create(2);
@@ -90,7 +89,7 @@ describe.each([
 });
 
 describe("stream slots in Redis", () => {
-  it("hold the cap exactly under concurrent opens across two instances", async () => {
+  redis.it("hold the cap exactly under concurrent opens across two instances", async () => {
     const instances = [connect(), connect()].map((redis) =>
       createStreamSlots({ perUser: 3, leaseMs: 60_000 }, redis),
     );
@@ -101,7 +100,7 @@ describe("stream slots in Redis", () => {
     expect(await outcomes(attempts, "too_many_streams")).toEqual({ allowed: 3, refused: 17 });
   });
 
-  it("free a slot its instance never released (it died) once the lease ends", async () => {
+  redis.it("free a slot its instance never released (it died) once the lease ends", async () => {
     const slots = createStreamSlots({ perUser: 1, leaseMs: 100 }, connect());
     const user = uniqueUser();
     await slots.acquire(user);

@@ -11,21 +11,24 @@ afterEach(() => {
 const budgets = { perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 };
 
 describe("spend budget in Redis", () => {
-  it("keeps a day's spend under that day's keys, which expire a day after it ends", async () => {
-    const clock = testClock("2026-11-24T18:00:00.000Z");
-    await createSpendBudget(budgets, redis.connect(), clock.now).charge("ada", 3_000);
-    const inspector = redis.connect();
-    const keys = await inspector.keys("*2026-11-24*");
-    expect(keys).toHaveLength(2);
-    for (const key of keys) {
-      // 6 hours left in the day, then one more day.
-      const ttl = await inspector.ttl(key);
-      expect(ttl).toBeGreaterThan(30 * 3600 - 5);
-      expect(ttl).toBeLessThanOrEqual(30 * 3600);
-    }
-  });
+  redis.it(
+    "keeps a day's spend under that day's keys, which expire a day after it ends",
+    async () => {
+      const clock = testClock("2026-11-24T18:00:00.000Z");
+      await createSpendBudget(budgets, redis.connect(), clock.now).charge("ada", 3_000);
+      const inspector = redis.connect();
+      const keys = await inspector.keys("*2026-11-24*");
+      expect(keys).toHaveLength(2);
+      for (const key of keys) {
+        // 6 hours left in the day, then one more day.
+        const ttl = await inspector.ttl(key);
+        expect(ttl).toBeGreaterThan(30 * 3600 - 5);
+        expect(ttl).toBeLessThanOrEqual(30 * 3600);
+      }
+    },
+  );
 
-  it("leaves no key behind when a refund comes after the day's keys expired", async () => {
+  redis.it("leaves no key behind when a refund comes after the day's keys expired", async () => {
     const charge = await createSpendBudget(
       budgets,
       redis.connect(),
@@ -54,7 +57,7 @@ describe("spend budget in Redis", () => {
     expect(logged).toHaveBeenCalled();
   });
 
-  it("lets a refund fail quietly when Redis went away after the charge", async () => {
+  redis.it("lets a refund fail quietly when Redis went away after the charge", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const server = await startTestRedis();
     const budget = createSpendBudget(budgets, redis.track(connectRedis(server.url)));

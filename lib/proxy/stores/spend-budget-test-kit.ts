@@ -20,17 +20,17 @@ export { redisForTests } from "./redis-test-server";
 /** Opens instances of one budget: in memory they are one; in Redis, one connection each. */
 export type OpenBudget = (budgets: DailyBudgets, clock: TestClock) => () => SpendBudget;
 
-export function storeVariants(redis: { connect(): Redis }): [string, OpenBudget][] {
-  return [
-    [
-      "in memory",
-      (budgets, clock) => {
-        const budget = createSpendBudget(budgets, undefined, clock.now);
-        return () => budget;
-      },
-    ],
-    ["in Redis", (budgets, clock) => () => createSpendBudget(budgets, redis.connect(), clock.now)],
-  ];
+export function storeVariants(redis: { connect(): Redis }): {
+  memory: OpenBudget;
+  redis: OpenBudget;
+} {
+  return {
+    memory: (budgets, clock) => {
+      const budget = createSpendBudget(budgets, undefined, clock.now);
+      return () => budget;
+    },
+    redis: (budgets, clock) => () => createSpendBudget(budgets, redis.connect(), clock.now),
+  };
 }
 
 /** A refusal as the caller receives it: status, `Retry-After` and the JSON body. */

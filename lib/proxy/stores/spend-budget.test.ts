@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   instancesOf,
   redisForTests,
@@ -13,7 +13,7 @@ const dollars = (usd: number) => Math.round(usd * 1_000_000);
 const noon = "2026-11-24T12:00:00.000Z";
 const nextMidnight = "2026-11-25T00:00:00.000Z";
 
-describe.each(storeVariants(redis))("spend budget %s", (_, open) => {
+redis.eachStore("spend budget", storeVariants(redis), (open) => {
   it("charges the user's and the app's budget, and reports what is spent and left", async () => {
     const budget = open(
       { perUserMicroUsd: dollars(1), appMicroUsd: dollars(10) },

@@ -4,7 +4,8 @@ import { redisForTests } from "./redis-test-server";
 import { memoryOwnership, redisOwnership } from "./request-ownership";
 import { createSubmitLimiter } from "./submit-limiter";
 
-const { connect, unreachable } = redisForTests();
+const redis = redisForTests();
+const { connect, unreachable } = redis;
 const uniqueUser = () => `user-${crypto.randomUUID()}`;
 const outcomes = async (attempts: Promise<unknown>[]) => {
   const settled = await Promise.allSettled(attempts);
@@ -15,19 +16,20 @@ const outcomes = async (attempts: Promise<unknown>[]) => {
   };
 };
 
-describe.each([
-  ["in memory", () => memoryOwnership()],
-  ["in Redis", () => redisOwnership(connect())],
-])("request ownership %s", (_, create) => {
-  it("remembers who submitted a request, and knows no owner for anything else", async () => {
-    const ownership = create();
-    await ownership.record("req-1", "oidc:ada");
-    expect(await ownership.ownerOf("req-1")).toBe("oidc:ada");
-    expect(await ownership.ownerOf("req-2")).toBeUndefined();
-  });
-});
+redis.eachStore(
+  "request ownership",
+  { memory: () => memoryOwnership(), redis: () => redisOwnership(connect()) },
+  (create) => {
+    it("remembers who submitted a request, and knows no owner for anything else", async () => {
+      const ownership = create();
+      await ownership.record("req-1", "oidc:ada");
+      expect(await ownership.ownerOf("req-1")).toBe("oidc:ada");
+      expect(await ownership.ownerOf("req-2")).toBeUndefined();
+    });
+  },
+);
 
-describe("request ownership in Redis", () => {
+redis.describe("request ownership in Redis", () => {
   it("is shared by every instance and expires after a day", async () => {
     await redisOwnership(connect()).record("req-shared", "oidc:ada");
     expect(await redisOwnership(connect()).ownerOf("req-shared")).toBe("oidc:ada");
@@ -45,7 +47,7 @@ describe("submit limits", () => {
     expect(result).toEqual({ allowed: 10, limited: 15 });
   });
 
-  it("hold exactly across instances sharing Redis", async () => {
+  redis.it("hold exactly across instances sharing Redis", async () => {
     const instances = [connect(), connect(), connect()].map((redis) =>
       createSubmitLimiter({ perMinute: 10, perDay: 100 }, redis),
     );
@@ -56,7 +58,7 @@ describe("submit limits", () => {
     expect(await outcomes(attempts)).toEqual({ allowed: 10, limited: 20 });
   });
 
-  it("refund an attempt on every instance", async () => {
+  redis.it("refund an attempt on every instance", async () => {
     const [a, b] = [connect(), connect()].map((redis) =>
       createSubmitLimiter({ perMinute: 2, perDay: 100 }, redis),
     );
