@@ -43,7 +43,7 @@ const secondInstance = services.redisServer
       {
         // A second instance of the same build: limits and request ownership live in the Redis
         // both use, as on a platform that runs many instances.
-        command: `npx tsx e2e/support/serve-app.ts ${secondAppPort}`,
+        command: `node --import tsx e2e/support/serve-app.ts ${secondAppPort}`,
         url: `http://localhost:${secondAppPort}/sign-in`,
         env: e2eAppEnv(secondAppPort, sharedRedisUrl),
         reuseExistingServer: !ci,
@@ -57,7 +57,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: ci,
-  reporter: ci ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // The HTML report on CI too: the GitHub workflow uploads it when a run fails.
+  reporter: [["list"], ["html", { open: "never" }]],
   timeout: 60_000,
   expect: { timeout: 15_000 },
   // Read by skipUnlessSharedRedis() in the tests of two instances.
@@ -80,7 +81,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "npx tsx scripts/serve-local.ts",
+      command: "node --import tsx scripts/serve-local.ts",
       url: `http://localhost:${e2ePorts.oidc}/.well-known/openid-configuration`,
       env: {
         FAL_KEY: e2eSecrets.falKey,
@@ -94,7 +95,7 @@ export default defineConfig({
     {
       // The production build, built with the test key in its environment, so the tests can
       // prove that no built asset carries it.
-      command: `npx tsx e2e/support/serve-app.ts ${e2ePorts.app} --build`,
+      command: `node --import tsx e2e/support/serve-app.ts ${e2ePorts.app} --build`,
       url: `http://localhost:${e2ePorts.app}/sign-in`,
       env: e2eAppEnv(e2ePorts.app, sharedRedis ? sharedRedisUrl : ""),
       timeout: 300_000,
@@ -106,7 +107,7 @@ export default defineConfig({
     {
       // Small budgets in memory, used up by e2e/budgets.spec.ts: always a fresh process, so a
       // second local run starts from zero too.
-      command: `npx tsx e2e/support/serve-app.ts ${budgetAppPort}`,
+      command: `node --import tsx e2e/support/serve-app.ts ${budgetAppPort}`,
       url: `http://localhost:${budgetAppPort}/sign-in`,
       env: e2eBudgetAppEnv(),
       reuseExistingServer: false,
