@@ -4,7 +4,7 @@ import { Generator } from "@/components/generator/generator";
 import { getAccess } from "@/lib/auth/access";
 import { budgetViewOf } from "@/lib/budgets/budget-view";
 import { models } from "@/lib/catalog/models";
-import { proxyRuntime } from "@/lib/proxy/proxy-runtime";
+import { proxySetup } from "@/lib/proxy/proxy-setup";
 
 export default async function HomePage() {
   const access = await getAccess();
@@ -36,7 +36,7 @@ export default async function HomePage() {
   }
 
   // An unreachable store leaves the meter blank; the proxy refuses runs until it is back.
-  const budget = await proxyRuntime()
+  const budget = await proxySetup()
     .budget.status(access.user.id)
     .then(budgetViewOf, () => undefined);
   return <Generator models={models} budget={budget} />;

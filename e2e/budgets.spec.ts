@@ -1,15 +1,15 @@
 import type { Browser } from "@playwright/test";
-import { budgetAppUrl, e2eBudgets } from "./support/e2e-env";
+import { budgetAppUrl, e2eBudgets } from "../testing/e2e-env";
+import { falUrls } from "../testing/fal-urls";
+import { callProxy } from "../testing/proxy-calls";
+import { apiSignedInAs, browserSignedInAs, freshTestUser } from "../testing/sessions";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 import { generatorPage } from "./support/pages/generator-page";
-import { callProxy } from "./support/proxy-calls";
-import { apiSignedInAs, browserSignedInAs, freshTestUser } from "./support/sessions";
 
 // One instance whose app-wide budget the second test uses up: the first must run before it.
 test.describe.configure({ mode: "serial" });
 
-const devSubmit = "https://queue.fal.run/fal-ai/flux/dev";
 const perUser = `$${Number(e2eBudgets.perUserUsd).toFixed(2)}`;
 
 /** A fresh user's generator on the budget instance, set to one FLUX.1 [dev] image ($0.025). */
@@ -53,7 +53,7 @@ test("the app-wide budget stops a user who has their own budget left", async ({ 
     for (let run = 0; run < 2 && !refusal; run += 1) {
       const response = await callProxy(api, {
         instance: budgetAppUrl,
-        target: devSubmit,
+        target: falUrls.submit("fal-ai/flux/dev"),
         data: { prompt: "Spending the app's budget" },
       });
       if (response.status() === 429) refusal = await response.json();

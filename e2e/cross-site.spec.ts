@@ -2,8 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { falProxyPath, targetUrlHeader } from "../lib/fal/proxy-contract";
+import { appUrl, e2ePorts } from "../testing/e2e-env";
 import { watchAppLog } from "./support/app-log";
-import { appUrl, e2ePorts } from "./support/e2e-env";
 
 const proxyUrl = `${appUrl}${falProxyPath}`;
 const foreignPage = `<form method="post" action="${proxyUrl}" enctype="text/plain">

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { callProxy } from "../testing/proxy-calls";
 import { emulator } from "./support/emulator";
 import { startGeneration } from "./support/generator-page";
-import { callProxy } from "./support/proxy-calls";
 
 test.beforeEach(async () => {
   await emulator.reset();

@@ -1,9 +1,9 @@
 import { falProxyPath } from "../lib/fal/proxy-contract";
+import { e2ePorts } from "../testing/e2e-env";
+import { callProxy, isProxiedSubmit } from "../testing/proxy-calls";
 import { watchAppLog } from "./support/app-log";
-import { e2ePorts } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
-import { callProxy, isProxiedSubmit } from "./support/proxy-calls";
 
 test("a direct proxy call that turns the safety checker off gets a 400 and nothing reaches fal", async ({
   request,

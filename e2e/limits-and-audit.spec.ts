@@ -1,10 +1,10 @@
-import { demoUser } from "../scripts/demo-user";
+import { demoUser } from "../testing/demo-user";
+import { e2eLimits, e2ePorts, e2eSecrets } from "../testing/e2e-env";
+import { callProxy } from "../testing/proxy-calls";
+import { browserSignedInAs, freshTestUser } from "../testing/sessions";
 import { watchAppLog } from "./support/app-log";
-import { e2eLimits, e2ePorts, e2eSecrets } from "./support/e2e-env";
 import { expect, test } from "./support/fixtures";
 import { generatorPage } from "./support/pages/generator-page";
-import { callProxy } from "./support/proxy-calls";
-import { browserSignedInAs, freshTestUser } from "./support/sessions";
 
 test("a user over the per-minute limit is told when to come back", async ({ browser }) => {
   const context = await browserSignedInAs(browser, freshTestUser("busy"));

@@ -4,11 +4,12 @@
  */
 
 import { expect, test } from "@playwright/test";
-import { callsOnARequest } from "../lib/proxy/calls-on-a-request";
-import { appUrl, e2eLimits, secondAppUrl, skipUnlessSharedRedis } from "./support/e2e-env";
+import { callsOnARequest } from "../testing/calls-on-a-request";
+import { appUrl, e2eLimits, secondAppUrl, skipUnlessSharedRedis } from "../testing/e2e-env";
+import { falUrls } from "../testing/fal-urls";
+import { callProxy, submitThroughProxy } from "../testing/proxy-calls";
+import { apiSignedInAs, freshTestUser } from "../testing/sessions";
 import { emulator } from "./support/emulator";
-import { callProxy, queuedRequest, submitThroughProxy } from "./support/proxy-calls";
-import { apiSignedInAs, freshTestUser } from "./support/sessions";
 
 const instances = [appUrl, secondAppUrl];
 
@@ -42,7 +43,7 @@ test("a request submitted through one instance is its owner's on both, and nobod
   const owner = await apiSignedInAs(freshTestUser("owner"));
   const other = await apiSignedInAs(freshTestUser("other"));
   const id = await submitThroughProxy(owner, appUrl);
-  const request = queuedRequest(id);
+  const request = falUrls.request(id);
 
   for (const instance of instances) {
     const status = await callProxy(owner, {

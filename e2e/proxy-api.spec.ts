@@ -1,8 +1,9 @@
 import { expect, request, test } from "@playwright/test";
+import { e2ePorts } from "../testing/e2e-env";
+import { falUrls } from "../testing/fal-urls";
+import { callProxy } from "../testing/proxy-calls";
+import { apiSignedInAs, browserSignedInAs } from "../testing/sessions";
 import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
-import { e2ePorts } from "./support/e2e-env";
-import { callProxy, queuedRequest } from "./support/proxy-calls";
-import { apiSignedInAs, browserSignedInAs } from "./support/sessions";
 
 test("without a session the proxy answers 401", async () => {
   // An explicit empty state: the config's signed-in storageState would apply otherwise.
@@ -45,7 +46,7 @@ test("the proxy reads the session without re-issuing its cookie", async ({ page 
   const { request_id: id } = (await submit.json()) as { request_id: string };
   const status = await callProxy(page.request, {
     method: "GET",
-    target: `${queuedRequest(id)}/status`,
+    target: falUrls.status(id),
   });
   expect(status.ok()).toBe(true);
   // A fresh Set-Cookie on every status call would make each one a write for the browser.

@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { appUrl, e2eLimits, secondAppUrl, skipUnlessSharedRedis } from "./support/e2e-env";
+import { falProxyPath, targetUrlHeader } from "../lib/fal/proxy-contract";
+import { appUrl, e2eLimits, secondAppUrl, skipUnlessSharedRedis } from "../testing/e2e-env";
+import { falUrls } from "../testing/fal-urls";
+import { submitThroughProxy } from "../testing/proxy-calls";
+import { apiSignedInAs, cookieHeader, freshTestUser } from "../testing/sessions";
 import { emulator } from "./support/emulator";
-import { queuedRequest, submitThroughProxy } from "./support/proxy-calls";
-import { apiSignedInAs, cookieHeader, freshTestUser } from "./support/sessions";
 
 test.beforeEach(async () => {
   await emulator.reset();
@@ -16,12 +18,8 @@ test.beforeEach(async () => {
  */
 async function openStream(cookie: string, id: string, instance = appUrl) {
   const browserTab = new AbortController();
-  const response = await fetch(`${instance}/api/fal/proxy`, {
-    headers: {
-      cookie,
-      accept: "text/event-stream",
-      "x-fal-target-url": `${queuedRequest(id)}/status/stream?logs=1`,
-    },
+  const response = await fetch(`${instance}${falProxyPath}`, {
+    headers: { cookie, accept: "text/event-stream", [targetUrlHeader]: falUrls.statusStream(id) },
     signal: browserTab.signal,
   });
   return { response, drop: () => browserTab.abort() };

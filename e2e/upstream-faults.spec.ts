@@ -1,5 +1,5 @@
+import { e2ePorts } from "../testing/e2e-env";
 import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
-import { e2ePorts } from "./support/e2e-env";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 

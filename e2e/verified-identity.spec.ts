@@ -1,9 +1,9 @@
 import { expect, type Page, request, test } from "@playwright/test";
-import { unverifiedUser } from "../scripts/demo-user";
+import { unverifiedUser } from "../testing/demo-user";
+import { appUrl, e2ePorts } from "../testing/e2e-env";
+import { callProxy } from "../testing/proxy-calls";
+import { browserSignedInAs, daysAgo, freshTestUser } from "../testing/sessions";
 import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
-import { appUrl, e2ePorts } from "./support/e2e-env";
-import { callProxy } from "./support/proxy-calls";
-import { browserSignedInAs, daysAgo, freshTestUser } from "./support/sessions";
 
 // Each test starts signed out, or signs itself in.
 test.use({ storageState: { cookies: [], origins: [] } });

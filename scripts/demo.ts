@@ -2,22 +2,21 @@
  * `npm run demo`: the whole app offline. Builds and starts the production server with the
  * local fal emulator and a local sign-in, using secrets made for this run. Ctrl-C stops it all.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { demoPorts, localAppEnv, randomSecret } from "./local-env";
-import { startLocalServices } from "./local-services";
+import type { ChildProcess } from "node:child_process";
+import { demoPorts, localAppEnv, randomSecret } from "../testing/local-env";
+import { spawnNext } from "../testing/next-process";
+import { startLocalServices } from "./start-local-services";
 
 const ports = { ...demoPorts, app: Number(process.env.PORT ?? demoPorts.app) };
 const secrets = { falKey: `demo-${randomSecret()}`, authSecret: randomSecret() };
 const env = { ...process.env, ...localAppEnv(ports, secrets) };
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 let child: ChildProcess | undefined;
 let stopping = false;
 
 function run(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, [nextBin, ...args], { env, stdio: "inherit" });
+    child = spawnNext(args, { env, stdio: "inherit" });
     child.once("exit", (code) =>
       code === 0 || stopping ? resolve() : reject(new Error(`next ${args[0]} exited with ${code}`)),
     );

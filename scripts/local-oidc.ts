@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { OAuth2Server } from "oauth2-mock-server";
-import { demoUser, type LocalUser, localUserFor, localUsers } from "./demo-user";
+import { demoUser, type LocalUser, localUserFor, localUsers } from "../testing/demo-user";
 
 /** The claims of a JWT this provider signed: only its own tokens reach it, so no check. */
 function claimsOf(jwt: string | undefined): { sub?: unknown } {

@@ -2,9 +2,9 @@
  * `npm run screenshot`: runs the e2e test that generates an image and keeps its screenshot as
  * the README's docs/screenshot.png. The plain test run writes it under test-results/ only.
  */
-import { notices } from "./test-services/notices";
-import { runPlaywright } from "./test-services/run-playwright";
-import { readTestServices } from "./test-services/services-file";
+import { notices } from "../testing/services/notices";
+import { runPlaywright } from "../testing/services/run-playwright";
+import { readTestServices } from "../testing/services/services-file";
 
 const target = "docs/screenshot.png";
 if (!readTestServices().chromium) {

@@ -3,9 +3,9 @@
  * found. No Chromium: the suite cannot run, said loudly, exit 0 (CI: exit 1). No redis-server:
  * the suite runs one instance in memory and skips the two-instance tests (CI: exit 1).
  */
-import { notices } from "./test-services/notices";
-import { runPlaywright } from "./test-services/run-playwright";
-import { isCi, readTestServices } from "./test-services/services-file";
+import { notices } from "../testing/services/notices";
+import { runPlaywright } from "../testing/services/run-playwright";
+import { isCi, readTestServices } from "../testing/services/services-file";
 
 const services = readTestServices();
 const notes = [

@@ -4,15 +4,15 @@
  * in .test-services.json for the unit and e2e runners. Without CI, a missing service is a
  * notice and its tests are skipped; with CI=true it is a failure.
  */
-import { aptInstall, playwrightInstallChromium } from "./test-services/install";
-import { chromiumPathVariable, versionOf } from "./test-services/locate";
-import { notices } from "./test-services/notices";
+import { aptInstall, playwrightInstallChromium } from "../testing/services/install";
+import { chromiumPathVariable, versionOf } from "../testing/services/locate";
+import { notices } from "../testing/services/notices";
 import {
   isCi,
   locateTestServices,
   servicesFile,
   writeTestServices,
-} from "./test-services/services-file";
+} from "../testing/services/services-file";
 
 const say = (line: string) => console.log(`[test-services] ${line}`);
 

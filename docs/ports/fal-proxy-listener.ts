@@ -6,7 +6,7 @@ import { falProxyPath } from "@/lib/fal/proxy-contract";
 import { falAuthorization } from "@/lib/fal/server-credentials";
 import { guardProxy, isAdmittedByGuard } from "@/lib/proxy/guard";
 import { modelRequestPolicy } from "@/lib/proxy/model-request";
-import { proxyRuntime } from "@/lib/proxy/proxy-runtime";
+import { proxySetup } from "@/lib/proxy/proxy-setup";
 import { sendWebResponse, toWebRequest } from "./node-bridge";
 
 // The same policy as app/api/fal/proxy/route.ts, piece for piece.
@@ -23,7 +23,7 @@ const { POST: guarded } = guardProxy(() => ({
   identify: identifyProxyCaller,
   targets: { endpoints: allowedEndpoints, uploads: false },
   modelRequest: modelRequestPolicy(models),
-  ...proxyRuntime(),
+  ...proxySetup(),
 }));
 
 /** Whether `req` is for the fal proxy: the path the browser's fal client calls, any query. */

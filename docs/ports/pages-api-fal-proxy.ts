@@ -6,7 +6,7 @@ import { allowedEndpoints, models } from "@/lib/catalog/models";
 import { falAuthorization } from "@/lib/fal/server-credentials";
 import { guardProxy, isAdmittedByGuard } from "@/lib/proxy/guard";
 import { modelRequestPolicy } from "@/lib/proxy/model-request";
-import { proxyRuntime } from "@/lib/proxy/proxy-runtime";
+import { proxySetup } from "@/lib/proxy/proxy-setup";
 import { sendWebResponse, toWebRequest } from "./node-bridge";
 
 // The guard reads the raw body and counts its bytes (PROXY_MAX_BODY_BYTES). Next's parser
@@ -27,7 +27,7 @@ const { POST: guarded } = guardProxy(() => ({
   identify: identifyProxyCaller,
   targets: { endpoints: allowedEndpoints, uploads: false },
   modelRequest: modelRequestPolicy(models),
-  ...proxyRuntime(),
+  ...proxySetup(),
 }));
 
 async function falProxyRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {

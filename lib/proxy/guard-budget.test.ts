@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createGuardKit, refusalOf, users } from "./guard-test-kit";
+import { createGuardKit, refusalOf, users } from "../../testing/guard-kit";
 import { createSpendBudget } from "./stores/spend-budget";
 import { createSubmitLimiter } from "./stores/submit-limiter";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { callsOnARequest } from "../../testing/calls-on-a-request";
+import { createGuardKit, errorOf, requestUrl, serverKey, users } from "../../testing/guard-kit";
 import { writeAuditLine } from "./audit-log";
-import { callsOnARequest } from "./calls-on-a-request";
-import { createGuardKit, errorOf, requestUrl, serverKey, users } from "./guard-test-kit";
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createGuardKit, errorOf, requestUrl, serverKey, submitUrl, users } from "./guard-test-kit";
+import {
+  createGuardKit,
+  errorOf,
+  requestUrl,
+  serverKey,
+  submitUrl,
+  users,
+} from "../../testing/guard-kit";
 
 afterEach(() => {
   vi.unstubAllGlobals();

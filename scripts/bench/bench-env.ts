@@ -1,11 +1,14 @@
-import { demoUser } from "../demo-user";
-import { type LocalPorts, localAppEnv, randomSecret } from "../local-env";
+import { demoUser } from "../../testing/demo-user";
+import { emulatorControl } from "../../testing/emulator-control";
+import { onEmulator as onAnEmulator } from "../../testing/fal-urls";
+import { type LocalPorts, localAppEnv, randomSecret } from "../../testing/local-env";
 
 /** Ports apart from demo mode's (3000, 4010, 4011) and the e2e tests' (3100, 3101, 4100-4102). */
 export const benchPorts: LocalPorts = { app: 3200, emulator: 4200, oidc: 4201 };
 
 export const appUrl = `http://localhost:${benchPorts.app}`;
 export const emulatorUrl = `http://localhost:${benchPorts.emulator}`;
+export const emulator = emulatorControl(emulatorUrl);
 
 /** Made for this run, like demo mode's: nothing here is a real credential. */
 export const benchSecrets = { falKey: `bench-${randomSecret()}`, authSecret: randomSecret() };
@@ -38,18 +41,9 @@ export function benchAppEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** fal's URLs as the browser's client sends them in `x-fal-target-url`. */
-export const falTargets = {
-  submit: "https://queue.fal.run/fal-ai/flux/schnell",
-  status: (id: string) => `https://queue.fal.run/fal-ai/flux/requests/${id}/status`,
-  statusStream: (id: string) =>
-    `https://queue.fal.run/fal-ai/flux/requests/${id}/status/stream?logs=1`,
-};
-
-/** The same URL on the emulator, which serves `https://<host>/<path>` as `/<host>/<path>`. */
+/** The same URL on this run's emulator. */
 export function onEmulator(falUrl: string): string {
-  const url = new URL(falUrl);
-  return `${emulatorUrl}/${url.hostname}${url.pathname}${url.search}`;
+  return onAnEmulator(falUrl, emulatorUrl);
 }
 
 export const submitBody = JSON.stringify({ prompt: "A benchmark", num_images: 1 });

@@ -1,9 +1,9 @@
 /** Chromium (the e2e tests' choice of executable) with a context signed in as the bench user. */
 import { type Browser, chromium } from "@playwright/test";
-import { browserSignedInAs } from "../../e2e/support/sessions";
-import { chromiumLaunchArgs } from "../test-services/locate";
-import { notices } from "../test-services/notices";
-import { readTestServices } from "../test-services/services-file";
+import { chromiumLaunchArgs } from "../../testing/services/locate";
+import { notices } from "../../testing/services/notices";
+import { readTestServices } from "../../testing/services/services-file";
+import { browserSignedInAs } from "../../testing/sessions";
 import { appUrl, benchSecrets, benchUser } from "./bench-env";
 
 export async function launchChromium(): Promise<Browser> {

@@ -2,9 +2,11 @@
  * Calls to fal's queue two ways: straight to the emulator with the key, as the server's
  * proxy does, and through the app's proxy with a session, as the browser does.
  */
-import { cookieHeader } from "../../e2e/support/sessions";
+
 import { falProxyPath, targetUrlHeader } from "../../lib/fal/proxy-contract";
-import { appUrl, benchSecrets, benchUser, falTargets, onEmulator, submitBody } from "./bench-env";
+import { falUrls } from "../../testing/fal-urls";
+import { cookieHeader } from "../../testing/sessions";
+import { appUrl, benchSecrets, benchUser, onEmulator, submitBody } from "./bench-env";
 
 export type Route = "emulator" | "proxy";
 
@@ -30,7 +32,7 @@ export function request(route: Route, falUrl: string, cookie: string, json = fal
 
 /** Submits one request by `route`; resolves to its fal request id. */
 export async function submit(route: Route, cookie: string): Promise<string> {
-  const { url, headers } = request(route, falTargets.submit, cookie, true);
+  const { url, headers } = request(route, falUrls.submit(), cookie, true);
   const response = await fetch(url, { method: "POST", headers, body: submitBody });
   if (response.status !== 200) {
     throw new Error(`submit by ${route} answered ${response.status}: ${await response.text()}`);

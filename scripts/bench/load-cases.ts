@@ -3,9 +3,10 @@
  * through the proxy (session, allow-list, target rules, input check, ownership, limits,
  * budgets, audit line).
  */
+
+import { falUrls } from "../../testing/fal-urls";
 import { type AuditBreakdown, auditBreakdownSince, auditMark } from "./audit-breakdown";
-import { falTargets, submitBody } from "./bench-env";
-import { emulator } from "./emulator-control";
+import { emulator, submitBody } from "./bench-env";
 import { type Route, request, submit } from "./fal-calls";
 import { type LoadResult, type LoadTarget, measureLoad } from "./load";
 
@@ -23,10 +24,10 @@ export const connectionCounts = [1, 16] as const;
 
 function target(route: Route, operation: Operation, cookie: string, requestId: string) {
   if (operation === "submit") {
-    const { url, headers } = request(route, falTargets.submit, cookie, true);
+    const { url, headers } = request(route, falUrls.submit(), cookie, true);
     return { url, headers, method: "POST", body: submitBody } satisfies LoadTarget;
   }
-  const { url, headers } = request(route, falTargets.status(requestId), cookie);
+  const { url, headers } = request(route, falUrls.status(requestId), cookie);
   return { url, headers, method: "GET" } satisfies LoadTarget;
 }
 

@@ -5,16 +5,15 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, openSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { nextBin } from "../../testing/next-process";
 import { appUrl, benchAppEnv, benchPorts, benchSecrets, emulatorUrl } from "./bench-env";
 
 export const logDir = join(tmpdir(), `fal-bench-${process.pid}`);
 mkdirSync(logDir, { recursive: true });
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const running = new Set<ChildProcess>();
 
 function start(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -56,9 +55,9 @@ async function waitFor(url: string, child: ChildProcess, name: string): Promise<
   );
 }
 
-/** The emulator and the local OIDC provider (scripts/serve-local.ts, one child process). */
+/** The emulator and the local OIDC provider (scripts/services.ts, one child process). */
 export async function startServices(): Promise<void> {
-  const child = start("services", ["--import", "tsx", "scripts/serve-local.ts"], {
+  const child = start("services", ["--import", "tsx", "scripts/services.ts"], {
     ...process.env,
     FAL_KEY: benchSecrets.falKey,
     EMULATOR_PORT: String(benchPorts.emulator),

@@ -6,7 +6,7 @@
  */
 import { Bench, type Task } from "tinybench";
 import { createSessionTokenReader } from "@/lib/auth/session-token";
-import { sessionCookie } from "../../e2e/support/sessions";
+import { sessionCookie } from "../../testing/sessions";
 import { appUrl, benchUser } from "./bench-env";
 
 /** Milliseconds per check. */

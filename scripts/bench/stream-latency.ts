@@ -5,8 +5,8 @@
  * emulator (the reference: its timer's own delay) and once through the proxy.
  */
 import { createParser } from "eventsource-parser";
-import { falTargets } from "./bench-env";
-import { emulator, scheduled } from "./emulator-control";
+import { falUrls } from "../../testing/fal-urls";
+import { emulator } from "./bench-env";
 import { type Route, request, submit } from "./fal-calls";
 import { type Summary, summarize } from "./stats";
 
@@ -15,7 +15,7 @@ const timing = { queueMs: 300, runMs: 200 };
 
 /** Epoch ms at which the first IN_PROGRESS frame was parsed. */
 async function firstInProgressAt(route: Route, cookie: string, requestId: string) {
-  const { url, headers } = request(route, falTargets.statusStream(requestId), cookie);
+  const { url, headers } = request(route, falUrls.statusStream(requestId), cookie);
   const response = await fetch(url, { headers: { ...headers, accept: "text/event-stream" } });
   if (response.status !== 200 || !response.body) {
     throw new Error(`status stream by ${route} answered ${response.status}`);
@@ -50,7 +50,7 @@ export async function measureStreamLatency(cookie: string): Promise<StreamLatenc
     for (const route of ["emulator", "proxy"] as const) {
       const requestId = await submit("proxy", cookie);
       const arrivedAt = await firstInProgressAt(route, cookie, requestId);
-      const delay = arrivedAt - (await scheduled(requestId, "startedAt"));
+      const delay = arrivedAt - (await emulator.scheduled(requestId, "startedAt"));
       if (run >= 0) samples[route].push(delay);
     }
   }

@@ -4,11 +4,10 @@
  * page's own clock read in the image's `load` event.
  */
 import type { Browser, Page, Request } from "@playwright/test";
-import { isProxiedSubmit } from "../../e2e/support/proxy-calls";
 import { targetUrlHeader } from "../../lib/fal/proxy-contract";
-import { appUrl } from "./bench-env";
+import { isProxiedSubmit } from "../../testing/proxy-calls";
+import { appUrl, emulator } from "./bench-env";
 import { signedInContext } from "./browser";
-import { emulator, scheduled } from "./emulator-control";
 import { type Summary, summarize } from "./stats";
 
 export const imageRuns = 5;
@@ -99,7 +98,7 @@ async function generateOnce(page: Page, prompt: string): Promise<Sample> {
   if (load.width <= 0) throw new Error(`the image for "${prompt}" loaded empty`);
   await page.getByRole("button", { name: "Generate", exact: true }).waitFor();
   requests.stop();
-  const completedAt = await scheduled(requestId, "completedAt");
+  const completedAt = await emulator.scheduled(requestId, "completedAt");
   const after = (at: number | undefined) => (at === undefined ? undefined : at - completedAt);
   return {
     resultRequested: after(requests.resultAt(requestId)),

@@ -1,7 +1,7 @@
 import { identifyProxyCaller } from "@/lib/auth/access";
 import { budgetViewOf } from "@/lib/budgets/budget-view";
 import { AppError } from "@/lib/errors/app-error";
-import { proxyRuntime } from "@/lib/proxy/proxy-runtime";
+import { proxySetup } from "@/lib/proxy/proxy-setup";
 
 /** Today's budgets for the signed-in user: what the page shows, refreshed after each run. */
 export async function GET(request: Request): Promise<Response> {
@@ -17,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
     ).toResponse();
   }
   try {
-    const status = await proxyRuntime().budget.status(access.user.id);
+    const status = await proxySetup().budget.status(access.user.id);
     return Response.json(budgetViewOf(status), { headers: { "cache-control": "no-store" } });
   } catch (error) {
     // The store is unreachable: a JSON 500 naming it, never a stack.

@@ -1,8 +1,8 @@
 import type { Redis } from "ioredis";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
+import { redisForTests } from "../../../testing/redis-server";
 import { createReadLimiter } from "./read-limiter";
-import { redisForTests } from "./redis-test-server";
 import { createStreamSlots } from "./stream-slots";
 
 const redis = redisForTests();

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { startTestRedis } from "../../../testing/redis-server";
+import { redisForTests, refusalOf, testClock } from "../../../testing/spend-budget-kit";
 import { connectRedis } from "./redis-client";
-import { startTestRedis } from "./redis-test-server";
 import { createSpendBudget } from "./spend-budget";
-import { redisForTests, refusalOf, testClock } from "./spend-budget-test-kit";
 
 const redis = redisForTests();
 afterEach(() => {

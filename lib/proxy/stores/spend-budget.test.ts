@@ -6,7 +6,7 @@ import {
   storeVariants,
   tally,
   testClock,
-} from "./spend-budget-test-kit";
+} from "../../../testing/spend-budget-kit";
 
 const redis = redisForTests();
 const dollars = (usd: number) => Math.round(usd * 1_000_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
-import { redisForTests } from "./redis-test-server";
+import { redisForTests } from "../../../testing/redis-server";
 import { memoryOwnership, redisOwnership } from "./request-ownership";
 import { createSubmitLimiter } from "./submit-limiter";
 

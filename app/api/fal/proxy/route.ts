@@ -4,7 +4,7 @@ import { allowedEndpoints, models } from "@/lib/catalog/models";
 import { falAuthorization } from "@/lib/fal/server-credentials";
 import { guardProxy, isAdmittedByGuard } from "@/lib/proxy/guard";
 import { modelRequestPolicy } from "@/lib/proxy/model-request";
-import { proxyRuntime } from "@/lib/proxy/proxy-runtime";
+import { proxySetup } from "@/lib/proxy/proxy-setup";
 
 /**
  * The browser's only door to fal. The library adds the server's key and calls fal; the guard
@@ -23,5 +23,5 @@ export const { GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS } = guardProxy(() =>
   identify: identifyProxyCaller,
   targets: { endpoints: allowedEndpoints, uploads: false },
   modelRequest: modelRequestPolicy(models),
-  ...proxyRuntime(),
+  ...proxySetup(),
 }));

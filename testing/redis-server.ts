@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, inject, it } from "vitest";
-import { connectRedis } from "./redis-client";
+import { connectRedis } from "@/lib/proxy/stores/redis-client";
 
 export type TestRedis = { url: string; stop(): Promise<void> };
 

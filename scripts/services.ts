@@ -2,8 +2,8 @@
  * `npm run services`: the fal emulator and the local sign-in, for `npm run dev` without a
  * fal account and for the e2e tests. Needs FAL_KEY: the key the emulator will demand.
  */
-import { demoPorts } from "./local-env";
-import { startLocalServices } from "./local-services";
+import { demoPorts } from "../testing/local-env";
+import { startLocalServices } from "./start-local-services";
 
 const falKey = process.env.FAL_KEY;
 if (!falKey) {

@@ -1,6 +1,6 @@
 import { test } from "@playwright/test";
-import { unverifiedUser } from "../../scripts/demo-user";
-import { type LocalPorts, localAppEnv } from "../../scripts/local-env";
+import { unverifiedUser } from "./demo-user";
+import { type LocalPorts, localAppEnv } from "./local-env";
 
 /** Ports apart from demo mode's, so `npm run demo` and the tests can run side by side. */
 export const e2ePorts: LocalPorts = { app: 3100, emulator: 4100, oidc: 4101 };

@@ -1,9 +1,7 @@
 import type { APIRequestContext, Response } from "@playwright/test";
-import { falProxyPath, isProxyUrl, targetUrlHeader } from "../../lib/fal/proxy-contract";
+import { falProxyPath, isProxyUrl, targetUrlHeader } from "../lib/fal/proxy-contract";
 import { appUrl } from "./e2e-env";
-
-export const submitTarget = "https://queue.fal.run/fal-ai/flux/schnell";
-export const queuedRequest = (id: string) => `https://queue.fal.run/fal-ai/flux/requests/${id}`;
+import { falUrls } from "./fal-urls";
 
 type ProxyCall = {
   method?: string;
@@ -20,7 +18,7 @@ export function callProxy(
   api: APIRequestContext,
   {
     method = "POST",
-    target = submitTarget,
+    target = falUrls.submit(),
     instance = appUrl,
     headers = {},
     data = { prompt: "A proxy test", num_images: 1 },

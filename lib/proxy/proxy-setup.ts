@@ -8,23 +8,23 @@ import { memoryOwnership, redisOwnership } from "./stores/request-ownership";
 import { createSpendBudget, type SpendBudget } from "./stores/spend-budget";
 import { createSubmitLimiter } from "./stores/submit-limiter";
 
-type ProxyRuntime = Pick<
+type ProxySetup = Pick<
   ProxyGuardConfig,
   "limiter" | "budget" | "ownership" | "reads" | "audit" | "maxBodyBytes" | "upstreamTimeoutMs"
 > & { budget: SpendBudget };
 
-let runtime: ProxyRuntime | undefined;
+let setup: ProxySetup | undefined;
 
 /**
  * The guard's settings and stores, from the environment: in memory for a single instance,
  * in Redis (`REDIS_URL`) when several instances must share limits, budgets and request
  * ownership. One set per server process, shared by the proxy and `GET /api/budget`.
  */
-export function proxyRuntime(): ProxyRuntime {
-  if (runtime) return runtime;
+export function proxySetup(): ProxySetup {
+  if (setup) return setup;
   const { proxy, budgets, redisUrl } = serverEnv();
   const redis = redisUrl ? connectRedis(redisUrl) : undefined;
-  runtime = {
+  setup = {
     limiter: createSubmitLimiter(proxy.limits, redis),
     budget: createSpendBudget(
       { perUserMicroUsd: budgets.perUserDailyMicroUsd, appMicroUsd: budgets.appDailyMicroUsd },
@@ -39,5 +39,5 @@ export function proxyRuntime(): ProxyRuntime {
     maxBodyBytes: proxy.maxBodyBytes,
     upstreamTimeoutMs: proxy.upstreamTimeoutMs,
   };
-  return runtime;
+  return setup;
 }

@@ -4,18 +4,19 @@ import { vi } from "vitest";
 import type { Access } from "@/lib/auth/access";
 import { models } from "@/lib/catalog/models";
 import { falProxyPath, targetUrlHeader } from "@/lib/fal/proxy-contract";
-import type { AuditEntry } from "./audit-log";
-import { handleProxyRequest, isAdmittedByGuard, type ProxyGuardConfig } from "./guard";
-import { modelRequestPolicy } from "./model-request";
-import { createReadMetering } from "./read-metering";
-import { memoryOwnership } from "./stores/request-ownership";
-import { createSpendBudget } from "./stores/spend-budget";
-import { createSubmitLimiter } from "./stores/submit-limiter";
+import type { AuditEntry } from "@/lib/proxy/audit-log";
+import { handleProxyRequest, isAdmittedByGuard, type ProxyGuardConfig } from "@/lib/proxy/guard";
+import { modelRequestPolicy } from "@/lib/proxy/model-request";
+import { createReadMetering } from "@/lib/proxy/read-metering";
+import { memoryOwnership } from "@/lib/proxy/stores/request-ownership";
+import { createSpendBudget } from "@/lib/proxy/stores/spend-budget";
+import { createSubmitLimiter } from "@/lib/proxy/stores/submit-limiter";
+import { falUrls } from "./fal-urls";
 
 export const serverKey = "Key server-key-7f3a";
 export const catalog = ["fal-ai/flux/schnell", "fal-ai/flux/dev"];
-export const submitUrl = "https://queue.fal.run/fal-ai/flux/dev";
-export const requestUrl = (id: string) => `https://queue.fal.run/fal-ai/flux/requests/${id}`;
+export const submitUrl = falUrls.submit("fal-ai/flux/dev");
+export const requestUrl = (id: string) => falUrls.request(id);
 
 export const users = {
   ada: { status: "allowed", user: { id: "oidc:ada", email: "ada@example.com" } },

@@ -1,7 +1,11 @@
 /** Shared by the spend budget tests: a settable clock, a real Redis, and refusals as sent. */
 import type { Redis } from "ioredis";
 import { AppError } from "@/lib/errors/app-error";
-import { createSpendBudget, type DailyBudgets, type SpendBudget } from "./spend-budget";
+import {
+  createSpendBudget,
+  type DailyBudgets,
+  type SpendBudget,
+} from "@/lib/proxy/stores/spend-budget";
 
 export type TestClock = { now: () => number; set(iso: string): void };
 
@@ -15,7 +19,7 @@ export function testClock(iso: string): TestClock {
   };
 }
 
-export { redisForTests } from "./redis-test-server";
+export { redisForTests } from "./redis-server";
 
 /** Opens instances of one budget: in memory they are one; in Redis, one connection each. */
 export type OpenBudget = (budgets: DailyBudgets, clock: TestClock) => () => SpendBudget;

@@ -1,5 +1,5 @@
 import { createEmulator } from "../emulator/server";
-import type { LocalPorts } from "./local-env";
+import type { LocalPorts } from "../testing/local-env";
 import { startLocalOidc } from "./local-oidc";
 
 /** Starts the emulator (which demands `falKey`, as fal does) and the local OIDC provider. */
