@@ -1,7 +1,7 @@
 /** The queue driven by the real `@fal-ai/client` through the app's rerouting dispatcher. */
 import { createFalClient, type QueueStatus, ValidationError } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
-import { createEmulatorDispatcher } from "@/lib/fal/reroute-to-emulator";
+import { createEmulatorDispatcher } from "@/lib/fal/server/reroute-to-emulator";
 import type { ModelOutput } from "./model-output";
 import { apiRejection, emulatorForFile, loadPng, testFalKey } from "./testing";
 

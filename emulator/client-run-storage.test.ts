@@ -1,7 +1,7 @@
 /** Run, storage, auth and faults driven by the real, unchanged `@fal-ai/client`. */
 import { createFalClient, ValidationError } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
-import { createEmulatorDispatcher } from "@/lib/fal/reroute-to-emulator";
+import { createEmulatorDispatcher } from "@/lib/fal/server/reroute-to-emulator";
 import type { ModelOutput } from "./model-output";
 import { apiRejection, emulatorForFile, loadPng, testFalKey } from "./testing";
 

@@ -1,6 +1,6 @@
 /**
  * A local stand-in for fal that the unchanged `@fal-ai/client` can drive. Requests for
- * `https://<fal host>/<path>` arrive as `/<fal host>/<path>` (see lib/fal/reroute-to-emulator.ts).
+ * `https://<fal host>/<path>` arrive as `/<fal host>/<path>` (see lib/fal/server/reroute-to-emulator.ts).
  */
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

@@ -2,7 +2,7 @@ import "server-only";
 import { setGlobalDispatcher } from "undici";
 import { formatUsd } from "@/lib/catalog/money";
 import { serverEnv } from "@/lib/env";
-import { createEmulatorDispatcher } from "@/lib/fal/reroute-to-emulator";
+import { createEmulatorDispatcher } from "@/lib/fal/server/reroute-to-emulator";
 
 /**
  * Run once as the server starts (it starts nothing itself): stops the process on a bad

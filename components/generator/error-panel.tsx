@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ErrorDescription } from "@/lib/fal/describe-error";
+import type { ErrorDescription } from "@/lib/fal/browser/describe-error";
 
 export function ErrorPanel({ error, onRetry }: { error: ErrorDescription; onRetry: () => void }) {
   return (

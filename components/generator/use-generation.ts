@@ -4,9 +4,9 @@ import type { QueueStatus } from "@fal-ai/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ModelInput } from "@/lib/catalog/model-input";
 import type { ModelDefinition } from "@/lib/catalog/models";
-import { describeError, type ErrorDescription } from "@/lib/fal/describe-error";
-import { loadFal } from "@/lib/fal/load-fal";
-import { waitForCompletion } from "@/lib/fal/wait-for-completion";
+import { describeError, type ErrorDescription } from "@/lib/fal/browser/describe-error";
+import { loadFal } from "@/lib/fal/browser/load-fal";
+import { waitForCompletion } from "@/lib/fal/browser/wait-for-completion";
 
 export type GeneratedImage = { url: string; width: number; height: number };
 

@@ -3,7 +3,7 @@ import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import type { NextApiHandler } from "next";
 import { identifyProxyCaller } from "@/lib/auth/access";
 import { allowedEndpoints, models } from "@/lib/catalog/models";
-import { falAuthorization } from "@/lib/fal/server-credentials";
+import { falAuthorization } from "@/lib/fal/server/server-credentials";
 import { guardProxy, isAdmittedByGuard } from "@/lib/proxy/guard";
 import { modelRequestPolicy } from "@/lib/proxy/model-request";
 import { proxySetup } from "@/lib/proxy/proxy-setup";

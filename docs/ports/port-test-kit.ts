@@ -10,7 +10,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, vi } from "vitest";
 import { emulatorForFile, testFalKey } from "@/emulator/testing";
 import { falProxyPath, targetUrlHeader } from "@/lib/fal/proxy-contract";
-import { createEmulatorDispatcher } from "@/lib/fal/reroute-to-emulator";
+import { createEmulatorDispatcher } from "@/lib/fal/server/reroute-to-emulator";
 
 const authSecret = "ports-test-secret-0123456789abcdef";
 const cookieName = "authjs.session-token";

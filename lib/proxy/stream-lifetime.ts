@@ -2,7 +2,7 @@
  * Passes `body` through until it ends, fails, is cancelled by the reader (the browser went
  * away), or `deadline` (epoch ms) passes; then calls `onEnd`, once. At the deadline the
  * upstream body is cancelled, to free fal's connection, and the stream simply ends: the
- * browser's client then polls instead (`lib/fal/wait-for-completion.ts`).
+ * browser's client then polls instead (`lib/fal/browser/wait-for-completion.ts`).
  */
 import "server-only";
 export function limitStreamLifetime(

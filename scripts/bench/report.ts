@@ -92,7 +92,7 @@ function weightSection({ clientWeight }: Results): string {
       `script responses: transferred (body as sent, ${encodings.join(", ")}) and decoded. ` +
       `**First load** (the scripts the page's HTML names): **${kib(firstLoad.transferBytes)} ` +
       `transferred, ${kib(firstLoad.decodedBytes)} decoded**. Fetched once the page is ` +
-      `interactive (the fal client, \`lib/fal/load-fal.ts\`, and the input check, \`lib/catalog/check-model-input.ts\`): ${kib(afterLoad.transferBytes)} ` +
+      `interactive (the fal client, \`lib/fal/browser/load-fal.ts\`, and the input check, \`lib/catalog/check-model-input.ts\`): ${kib(afterLoad.transferBytes)} ` +
       `transferred, ${kib(afterLoad.decodedBytes)} decoded. The page ships no Auth.js client: ` +
       "the server components read the session and pass the user as props.",
     "",

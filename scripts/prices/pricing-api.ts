@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { falPlatformHost } from "@/lib/fal/fal-hosts";
-import { rerouteToEmulator } from "@/lib/fal/reroute-to-emulator";
+import { rerouteToEmulator } from "@/lib/fal/server/reroute-to-emulator";
 import { endpointIdPattern } from "./price-table";
 
 /** fal prices at most this many endpoints per request. */

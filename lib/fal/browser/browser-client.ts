@@ -1,5 +1,5 @@
 import { fal } from "@fal-ai/client";
-import { falProxyPath } from "./proxy-contract";
+import { falProxyPath } from "../proxy-contract";
 
 fal.config({
   // The browser never holds a key: every call goes to our own route, which adds it.

@@ -79,7 +79,7 @@ function describeRefusal({ error }: ErrorBody, clock: Clock) {
 }
 
 // By shape, not `instanceof`: importing fal's classes would put the whole client in the
-// page's first load (see lib/fal/load-fal.ts). The names are set in fal's constructors.
+// page's first load (see lib/fal/browser/load-fal.ts). The names are set in fal's constructors.
 const isApiError = (error: unknown): error is ApiError<unknown> =>
   error instanceof Error &&
   (error.name === "ApiError" || error.name === "ValidationError") &&

@@ -9,7 +9,7 @@
 import "server-only";
 import { Agent, type Dispatcher } from "undici";
 import { assertLoopbackUrl } from "@/lib/env-values";
-import { emulatedFalHosts } from "./fal-hosts";
+import { emulatedFalHosts } from "../fal-hosts";
 
 function parseUrl(raw: string): URL | null {
   try {
