@@ -1,35 +1,30 @@
-import { expect, test } from "@playwright/test";
-import { callProxy } from "../testing/proxy-calls";
+import { callProxy, isProxiedSubmit } from "../testing/proxy-calls";
 import { emulator } from "./support/emulator";
-import { startGeneration } from "./support/generator-page";
+import { expect, test } from "./support/fixtures";
 
-test.beforeEach(async () => {
-  await emulator.reset();
-});
-
-test("generates an image and shows its progress, logs and result", async ({ page }) => {
+test("generates an image and shows its progress, logs and result", async ({ page, generator }) => {
   await emulator.setTiming({ queueMs: 1_000, runMs: 2_000 });
-  await page.goto("/");
-  await page.getByLabel("Prompt").fill("A lighthouse on a cliff at dawn");
-  await page.getByLabel("Model").selectOption({ label: "FLUX.1 [dev]" });
+  await generator.goto();
+  await generator.prompt.fill("A lighthouse on a cliff at dawn");
+  await generator.chooseModel("FLUX.1 [dev]");
   await page.getByLabel("Image size").selectOption("square");
   await page.getByLabel("Seed (optional)").fill("42");
-  await page.getByLabel("Prompt").press("Control+Enter");
+  await generator.prompt.press("Control+Enter");
 
-  await expect(page.getByRole("status")).toHaveText(/In queue/);
-  await expect(page.getByRole("status")).toHaveText("Generating…");
+  await expect(generator.status).toHaveText(/In queue/);
+  await expect(generator.status).toHaveText("Generating…");
   await expect(
     page.getByRole("list", { name: "Logs" }).getByRole("listitem").first(),
   ).toBeVisible();
 
-  const image = page.getByRole("img", { name: /A lighthouse on a cliff at dawn/ });
+  const image = generator.image("A lighthouse on a cliff at dawn");
   await expect(image).toBeVisible();
   await expect
     .poll(() =>
       image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth),
     )
     .toBe(512);
-  await expect(page.getByRole("status")).toHaveText("Done: 1 image.");
+  await expect(generator.status).toHaveText("Done: 1 image.");
   await expect(page.getByText(/FLUX\.1 \[dev\] · seed 42 · \d+\.\d s total/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Open" })).toHaveAttribute("href", /\.png$/);
 
@@ -38,54 +33,52 @@ test("generates an image and shows its progress, logs and result", async ({ page
   await page.screenshot({ path: screenshot, fullPage: true });
 });
 
-test("cancels a slow generation upstream", async ({ page }) => {
+test("cancels a slow generation upstream", async ({ page, generator }) => {
   await emulator.setTiming({ queueMs: 120_000 });
-  const submitted = page.waitForResponse(
-    (response) =>
-      response.url().endsWith("/api/fal/proxy") && response.request().method() === "POST",
-  );
-  await startGeneration(page, "A generation that will be cancelled");
+  const submitted = page.waitForResponse(isProxiedSubmit);
+  await generator.goto();
+  await generator.generate("A generation that will be cancelled");
   const { request_id: requestId } = (await (await submitted).json()) as { request_id: string };
-  await expect(page.getByRole("status")).toHaveText(/In queue/);
+  await expect(generator.status).toHaveText(/In queue/);
 
   await page.getByRole("button", { name: "Cancel" }).click();
 
-  await expect(page.getByRole("status")).toHaveText("Generation cancelled.");
+  await expect(generator.status).toHaveText("Generation cancelled.");
   await expect.poll(async () => (await emulator.request(requestId)).status).toBe("CANCELLED");
-  await expect(page.getByRole("button", { name: "Generate", exact: true })).toBeEnabled();
-  await expect(page.getByLabel("Prompt")).toHaveValue("A generation that will be cancelled");
+  await expect(generator.generateButton).toBeEnabled();
+  await expect(generator.prompt).toHaveValue("A generation that will be cancelled");
 });
 
-test("an upstream failure shows a clear message and a retry that works", async ({ page }) => {
+test("an upstream failure shows a clear message and a retry that works", async ({ generator }) => {
   await emulator.armFault({ on: "submit", status: 500 });
-  await startGeneration(page, "A request fal will fail once");
+  await generator.goto();
+  await generator.generate("A request fal will fail once");
 
-  // Filtered by text: Next.js adds an empty role="alert" of its own, its route announcer.
-  const alert = page.getByRole("alert").filter({ hasText: "fal could not complete the request" });
+  const alert = generator.alert;
+  await expect(alert).toContainText("fal could not complete the request");
   await expect(alert).toContainText("HTTP 500");
-  await expect(page.getByLabel("Prompt")).toHaveValue("A request fal will fail once");
+  await expect(generator.prompt).toHaveValue("A request fal will fail once");
 
   await alert.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("img", { name: /A request fal will fail once/ })).toBeVisible();
+  await expect(generator.image("A request fal will fail once")).toBeVisible();
   await expect(alert).toBeHidden();
 });
 
 test("signing out elsewhere turns the next generation into a sign-in prompt", async ({
   page,
   context,
+  generator,
 }) => {
-  await page.goto("/");
+  await generator.goto();
   const other = await context.newPage();
   await other.goto("/");
   await other.getByLabel("Account menu for Demo User").click();
   await other.getByRole("button", { name: "Sign out" }).click();
   await expect(other.getByRole("link", { name: "Sign in to start" })).toBeVisible();
 
-  await page.getByLabel("Prompt").fill("Anyone there?");
-  await page.getByRole("button", { name: "Generate", exact: true }).click();
-  const alert = page.getByRole("alert").filter({ hasText: "You are signed out" });
-  await expect(alert).toBeVisible();
-  await expect(alert.getByRole("link", { name: "Sign in again" })).toBeVisible();
+  await generator.generate("Anyone there?");
+  await expect(generator.alert).toContainText("You are signed out");
+  await expect(generator.alert.getByRole("link", { name: "Sign in again" })).toBeVisible();
 
   const response = await callProxy(page.request);
   expect(response.status()).toBe(401);
