@@ -4,11 +4,15 @@ import { describe, expect, it } from "vitest";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 const asPasted = (fixture: string) =>
-  read(fixture).trimEnd().replaceAll('from "./node-bridge"', 'from "@/lib/proxy/node-bridge"');
+  read(fixture)
+    .trimEnd()
+    .replaceAll('from "./node-bridge"', 'from "@/lib/proxy/node-bridge"')
+    .replaceAll('from "./guarded-fal-proxy"', 'from "@/lib/proxy/guarded-fal-proxy"');
 
 describe("the ports' docs", () => {
   it.each([
     ["../pages-router.md", "./node-bridge.ts"],
+    ["../pages-router.md", "./guarded-fal-proxy.ts"],
     ["../pages-router.md", "./pages-api-fal-proxy.ts"],
     ["../custom-server.md", "./fal-proxy-listener.ts"],
   ])("%s shows %s as tested", (doc, fixture) => {
