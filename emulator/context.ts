@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import type { EditStore } from "./edits";
 import type { FaultBook, FaultTarget } from "./faults";
+import type { RenderCache } from "./file-routes";
 import { sendDetail } from "./http-utils";
 import type { QueueStore } from "./queue-store";
 import type { UploadStore } from "./uploads";
@@ -21,6 +23,10 @@ export type EmulatorContext = {
   /** Connections held open by `hang` faults; a reset lets them go. */
   hanging: Set<Socket>;
   uploads: UploadStore;
+  /** What the image models were asked to draw, served at `/files/edits/…`. */
+  edits: EditStore;
+  /** Recently drawn PNGs (generated images and edits). */
+  renders: RenderCache;
   /** Applies to requests submitted from now on; `/__emulator/timing` changes it. */
   timing: Timing;
   /** What a reset restores: the timing the emulator started with. */

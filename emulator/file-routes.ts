@@ -1,8 +1,9 @@
-/** `GET /files/...`: generated images and uploaded files, loaded by browsers directly. */
+/** `GET /files/...`: generated images, edits and uploaded files, loaded by browsers directly. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorContext } from "./context";
+import { renderEdit } from "./edit-render";
 import { sendJson } from "./http-utils";
-import { type ImageSpec, imagePath, parseImagePath, renderPng } from "./images";
+import { imagePath, parseImagePath, renderPng } from "./images";
 
 const fileHeaders = {
   "access-control-allow-origin": "*",
@@ -14,16 +15,15 @@ const fileHeaders = {
 /** Recently drawn PNGs, so a page showing the same image twice does not redraw it. */
 const renderCacheSize = 16;
 
-export type RenderCache = { get(spec: ImageSpec): Buffer };
+export type RenderCache = { get(key: string, draw: () => Buffer): Buffer };
 
 export function createRenderCache(): RenderCache {
   const entries = new Map<string, Buffer>();
   return {
-    get(spec) {
-      const key = imagePath(spec);
+    get(key, draw) {
       const hit = entries.get(key);
       if (hit) return hit;
-      const png = renderPng(spec);
+      const png = draw();
       entries.set(key, png);
       const oldest = entries.keys().next().value;
       if (entries.size > renderCacheSize && oldest !== undefined) entries.delete(oldest);
@@ -32,25 +32,29 @@ export function createRenderCache(): RenderCache {
   };
 }
 
-function sendBytes(
-  request: IncomingMessage,
-  response: ServerResponse,
-  bytes: Buffer,
-  contentType: string,
-  cacheControl: string,
-): void {
-  response.writeHead(200, {
-    ...fileHeaders,
-    "content-type": contentType,
-    "content-length": bytes.length,
-    "cache-control": cacheControl,
-  });
-  response.end(request.method === "HEAD" ? undefined : bytes);
+export type ServedFile = { bytes: Buffer; contentType: string; cacheControl: string };
+
+// The URL fully determines the bytes, so caches may keep them forever.
+const immutable = "public, max-age=31536000, immutable";
+
+/** The file at `pathname` on the emulator's origin: what it serves, and what an edit reads. */
+export function findFile(context: EmulatorContext, pathname: string): ServedFile | undefined {
+  const spec = parseImagePath(pathname);
+  if (spec) {
+    const bytes = context.renders.get(imagePath(spec), () => renderPng(spec));
+    return { bytes, contentType: "image/png", cacheControl: immutable };
+  }
+  const edit = context.edits.byPath(pathname);
+  if (edit) {
+    const bytes = context.renders.get(pathname, () => renderEdit(edit.spec, edit.index));
+    return { bytes, contentType: "image/png", cacheControl: immutable };
+  }
+  const file = context.uploads.getByPath(pathname);
+  return file && { ...file, cacheControl: "public, max-age=3600" };
 }
 
 export function handleFile(
   context: EmulatorContext,
-  cache: RenderCache,
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
@@ -59,19 +63,16 @@ export function handleFile(
     sendJson(response, 405, { detail: "Method not allowed" }, fileHeaders);
     return;
   }
-  const spec = parseImagePath(pathname);
-  if (spec) {
-    // The URL fully determines the bytes, so caches may keep them forever.
-    sendBytes(
-      request,
-      response,
-      cache.get(spec),
-      "image/png",
-      "public, max-age=31536000, immutable",
-    );
+  const file = findFile(context, pathname);
+  if (!file) {
+    sendJson(response, 404, { detail: "File not found" }, fileHeaders);
     return;
   }
-  const file = context.uploads.getByPath(pathname);
-  if (file) sendBytes(request, response, file.bytes, file.contentType, "public, max-age=3600");
-  else sendJson(response, 404, { detail: "File not found" }, fileHeaders);
+  response.writeHead(200, {
+    ...fileHeaders,
+    "content-type": file.contentType,
+    "content-length": file.bytes.length,
+    "cache-control": file.cacheControl,
+  });
+  response.end(request.method === "HEAD" ? undefined : file.bytes);
 }

@@ -1,9 +1,12 @@
 import { randomInt } from "node:crypto";
+import { editPath } from "./edits";
 import { hashPrompt, imagePath } from "./images";
 import type { ImageRequest } from "./model-input";
 
 export type SeededRequest = Omit<ImageRequest, "seed"> & {
   seed: number;
+  /** Set for the image models: the outputs are drawn from the input image (edits.ts). */
+  editId?: string;
 };
 
 export type ModelOutput = {
@@ -19,12 +22,16 @@ export function withSeed(request: ImageRequest): SeededRequest {
   return { ...request, seed: request.seed ?? randomInt(0, 2 ** 31 - 1) };
 }
 
-/** The text-to-image output shape of fal's image models, pointing at emulator-drawn PNGs. */
+/** The output shape of fal's image models, pointing at emulator-drawn PNGs. */
 export function buildOutput(request: SeededRequest, publicUrl: string, runMs: number): ModelOutput {
   const promptHash = hashPrompt(request.prompt);
   const { width, height, seed } = request;
   const images = Array.from({ length: request.numImages }, (_, index) => ({
-    url: `${publicUrl}${imagePath({ width, height, seed, index, promptHash })}`,
+    url: `${publicUrl}${
+      request.editId === undefined
+        ? imagePath({ width, height, seed, index, promptHash })
+        : editPath(request.editId, index)
+    }`,
     width,
     height,
     content_type: "image/png" as const,

@@ -14,4 +14,5 @@ export const emulatedPrices: ReadonlyMap<string, EmulatedPrice> = new Map([
   ["fal-ai/flux/schnell", { unitPrice: 0.003, unit: "image", currency: "USD" }],
   ["fal-ai/flux/dev", { unitPrice: 0.025, unit: "image", currency: "USD" }],
   ["fal-ai/flux-pro/kontext", { unitPrice: 0.04, unit: "image", currency: "USD" }],
+  ["fal-ai/flux/dev/image-to-image", { unitPrice: 0.03, unit: "image", currency: "USD" }],
 ]);

@@ -1,5 +1,6 @@
 /** fal's Platform API price lookup, `/api.fal.ai/v1/models/pricing`, over plain HTTP. */
 import { describe, expect, it } from "vitest";
+import catalogPrices from "../lib/catalog/prices.json";
 import { emulatorForFile, testFalKey } from "./testing";
 
 const emulator = emulatorForFile();
@@ -46,6 +47,20 @@ describe("GET /api.fal.ai/v1/models/pricing", () => {
         },
         { endpoint_id: "fal-ai/flux/schnell", unit_price: 0.003, unit: "image", currency: "USD" },
       ],
+    });
+  });
+
+  it("prices every model of the app's catalog, the image models included", async () => {
+    const asked = Object.keys(catalogPrices);
+    expect(asked).toContain("fal-ai/flux/dev/image-to-image");
+    const response = await call(pricing(`?endpoint_id=${asked.join(",")}`));
+    expect(response.json).toEqual({
+      prices: Object.entries(catalogPrices).map(([endpoint_id, price]) => ({
+        endpoint_id,
+        unit_price: price.unitPriceUsd,
+        unit: price.unit,
+        currency: price.currency,
+      })),
     });
   });
 

@@ -4,8 +4,8 @@ import { applyFault, type EmulatorContext } from "./context";
 import { parseQueueRoute, queueUrls } from "./fal-paths";
 import type { FaultTarget } from "./faults";
 import { readJson, sendDetail, sendJson } from "./http-utils";
-import { validateInput } from "./model-input";
-import { buildOutput, withSeed } from "./model-output";
+import { buildOutput } from "./model-output";
+import { prepareRun } from "./prepare-run";
 import { cancelledMessage } from "./queue-store";
 import { streamStatus } from "./status-stream";
 
@@ -32,12 +32,12 @@ export async function handleQueue(
   if (route.kind === "submit") {
     const received = await readJson(request);
     context.received.modelRuns += 1;
-    const checked = validateInput(received);
+    const checked = prepareRun(context, route.endpointId, received);
     if (!checked.ok) return sendDetail(response, 422, checked.errors);
     const record = context.store.submit({
       endpointId: route.endpointId,
       appPath: route.appPath,
-      input: withSeed(checked.value),
+      input: checked.value,
       received,
       ...context.timing,
     });

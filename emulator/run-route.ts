@@ -4,8 +4,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { applyFault, type EmulatorContext } from "./context";
 import { appPathOf } from "./fal-paths";
 import { readJson, sendDetail, sendJson } from "./http-utils";
-import { validateInput } from "./model-input";
-import { buildOutput, withSeed } from "./model-output";
+import { buildOutput } from "./model-output";
+import { prepareRun } from "./prepare-run";
 
 export async function handleRun(
   context: EmulatorContext,
@@ -20,9 +20,9 @@ export async function handleRun(
 
   const received = await readJson(request);
   context.received.modelRuns += 1;
-  const checked = validateInput(received);
+  const checked = prepareRun(context, endpointId, received);
   if (!checked.ok) return sendDetail(response, 422, checked.errors);
-  const input = withSeed(checked.value);
+  const input = checked.value;
   const { runMs } = context.timing;
   const requestId = randomUUID();
   const timer = setTimeout(() => {

@@ -7,8 +7,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { defaultTiming, type EmulatorContext } from "./context";
 import { handleControl } from "./control-routes";
+import { createEditStore } from "./edits";
 import { createFaultBook } from "./faults";
-import { createRenderCache, handleFile, type RenderCache } from "./file-routes";
+import { createRenderCache, handleFile } from "./file-routes";
 import { HttpError, keyFromAuthorization, sendDetail } from "./http-utils";
 import { handlePlatformApi } from "./pricing-route";
 import { handleQueue } from "./queue-routes";
@@ -63,7 +64,6 @@ function keyMatches(header: string | undefined, expected: Buffer): boolean {
 
 function route(
   context: EmulatorContext,
-  cache: RenderCache,
   expectedKey: Buffer,
   request: IncomingMessage,
   response: ServerResponse,
@@ -87,7 +87,7 @@ function route(
   }
   if (url.pathname.startsWith(uploadPathPrefix))
     return handleUploadPut(context, request, response, url.pathname);
-  if (first === "files") return handleFile(context, cache, request, response, url.pathname);
+  if (first === "files") return handleFile(context, request, response, url.pathname);
   return sendDetail(response, 404, "Not found");
 }
 
@@ -111,7 +111,6 @@ export async function createEmulator(options: EmulatorOptions): Promise<RunningE
     queueMs: options.queueMs ?? defaultTiming.queueMs,
     runMs: options.runMs ?? defaultTiming.runMs,
   };
-  const cache = createRenderCache();
   const expectedKey = Buffer.from(options.falKey);
   const context: EmulatorContext = {
     publicUrl: "",
@@ -119,6 +118,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<RunningE
     faults: createFaultBook(),
     hanging: new Set(),
     uploads: createUploadStore({ ...defaultUploadLimits, ...options.uploadLimits }),
+    edits: createEditStore(),
+    renders: createRenderCache(),
     timing: { ...startTiming },
     startTiming,
     received: { modelRuns: 0 },
@@ -126,7 +127,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<RunningE
 
   const server = createServer((request, response) => {
     try {
-      Promise.resolve(route(context, cache, expectedKey, request, response)).catch((error) =>
+      Promise.resolve(route(context, expectedKey, request, response)).catch((error) =>
         fail(response, error),
       );
     } catch (error) {

@@ -2,7 +2,7 @@
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import { vi } from "vitest";
 import type { Access } from "@/lib/auth/access";
-import { models } from "@/lib/catalog/models";
+import { allowedEndpoints, models } from "@/lib/catalog/models";
 import { falProxyPath, targetUrlHeader } from "@/lib/fal/proxy-contract";
 import type { AuditEntry } from "@/lib/proxy/audit-log";
 import { handleProxyRequest, isAdmittedByGuard, type ProxyGuardConfig } from "@/lib/proxy/guard";
@@ -14,7 +14,7 @@ import { createSubmitLimiter } from "@/lib/proxy/stores/submit-limiter";
 import { falUrls } from "./fal-urls";
 
 export const serverKey = "Key server-key-7f3a";
-export const catalog = ["fal-ai/flux/schnell", "fal-ai/flux/dev"];
+export const catalog = allowedEndpoints;
 export const submitUrl = falUrls.submit("fal-ai/flux/dev");
 export const requestUrl = (id: string) => falUrls.request(id);
 
@@ -59,7 +59,11 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
     }),
     identify: async () => users.ada,
     targets: { endpoints: catalog, uploads: false },
-    modelRequest: modelRequestPolicy(models),
+    // fal's media hosts only, and every input image 1024 × 1024 unless a test probes otherwise.
+    modelRequest: modelRequestPolicy(models, {
+      mediaOrigins: [],
+      probeImage: async () => ({ width: 1024, height: 1024 }),
+    }),
     limiter: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
     // $1 a user and $10 for the app, as by default.
     budget: createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 }),

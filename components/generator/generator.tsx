@@ -78,7 +78,10 @@ export function Generator({ models, budget: initialBudget }: Props) {
       setInputError("The page could not load part of itself. Check your connection and reload.");
       return;
     }
-    const checked = check.checkModelInput(model, formModelInput({ ...values, numImages, seed }));
+    const checked = check.checkModelInput(
+      model,
+      formModelInput(model, { ...values, numImages, seed }),
+    );
     setInputError(checked.ok ? undefined : checked.refusal.message);
     if (checked.ok) void generate(model, checked.input);
   };

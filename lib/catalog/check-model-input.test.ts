@@ -28,7 +28,7 @@ describe("checkModelInput", () => {
 
   it("accepts what the form sends, unchanged but for the fixed fields", () => {
     const request = { prompt: "a cat", imageSize: "square", numImages: 4, seed: 7 } as const;
-    const checked = checkModelInput(schnell, formModelInput(request));
+    const checked = checkModelInput(schnell, formModelInput(schnell, request));
     expect(checked).toMatchObject({
       ok: true,
       input: { prompt: "a cat", image_size: "square", num_images: 4, seed: 7 },

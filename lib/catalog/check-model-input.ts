@@ -1,12 +1,42 @@
 import * as z from "zod/mini";
 import { type ImageSize, imageSizeNames } from "./image-sizes";
+import { type ExtraMediaOrigins, mediaUrlProblem } from "./media-url";
 import { type CheckedInput, maxSeed } from "./model-input";
-import type { ModelDefinition } from "./models";
+import { type ModelDefinition, type NumberRange, takesImage } from "./models";
 
-// Built once per entry: a schema costs far more to build than to run.
-const schemas = new WeakMap<ModelDefinition, ReturnType<typeof buildSchema>>();
+// Built once per entry and list of media origins: a schema costs far more to build than to run.
+const schemas = new WeakMap<ModelDefinition, Map<string, ReturnType<typeof buildSchema>>>();
 
-function buildSchema(model: ModelDefinition) {
+function imageFields(model: ModelDefinition, extraOrigins: ExtraMediaOrigins) {
+  if (!takesImage(model)) {
+    return {
+      image_size: z.optional(
+        z.enum(imageSizeNames, {
+          error: `image_size must be one of: ${imageSizeNames.join(", ")}.`,
+        }),
+      ),
+    };
+  }
+  const imageUrl = z
+    .string({ error: `image_url is required for ${model.name}: add an image.` })
+    .check(
+      z.superRefine((value, context) => {
+        const problem = mediaUrlProblem(value, extraOrigins);
+        if (problem) context.addIssue({ code: "custom", message: problem, input: value });
+      }),
+    );
+  return {
+    image_url: imageUrl,
+    ...(model.strength ? { strength: z.optional(strengthSchema(model.strength)) } : {}),
+  };
+}
+
+function strengthSchema({ min, max }: NumberRange) {
+  const error = `strength must be a number from ${min} to ${max}.`;
+  return z.number({ error }).check(z.gte(min, { error }), z.lte(max, { error }));
+}
+
+function buildSchema(model: ModelDefinition, extraOrigins: ExtraMediaOrigins) {
   const fixed = Object.fromEntries(
     Object.entries(model.fixed).map(([key, value]) => [
       key,
@@ -17,7 +47,6 @@ function buildSchema(model: ModelDefinition) {
       ),
     ]),
   );
-  const sizes = imageSizeNames.join(", ");
   return z.strictObject(
     {
       prompt: z.string({ error: "prompt must be text." }).check(
@@ -27,9 +56,7 @@ function buildSchema(model: ModelDefinition) {
           error: `prompt must be at most ${model.maxPromptLength} characters.`,
         }),
       ),
-      image_size: z.optional(
-        z.enum(imageSizeNames, { error: `image_size must be one of: ${sizes}.` }),
-      ),
+      ...imageFields(model, extraOrigins),
       num_images: z.optional(
         z.int({ error: `num_images must be a whole number from 1 to ${model.maxImages}.` }).check(
           z.gte(1, { error: "num_images must be at least 1." }),
@@ -49,44 +76,65 @@ function buildSchema(model: ModelDefinition) {
       ...fixed,
     },
     {
-      error: (issue) =>
-        issue.code === "unrecognized_keys"
-          ? `${issue.keys[0]} is not an input this server sends to ${model.name}.`
-          : "The model input must be a JSON object.",
+      error: (issue) => {
+        if (issue.code !== "unrecognized_keys") return "The model input must be a JSON object.";
+        const [key] = issue.keys;
+        return key === "image_url"
+          ? `${model.name} makes images from text only: it takes no image_url.`
+          : `${key} is not an input this server sends to ${model.name}.`;
+      },
     },
   );
 }
 
+function schemaFor(model: ModelDefinition, extraOrigins: ExtraMediaOrigins) {
+  let byOrigins = schemas.get(model);
+  if (!byOrigins) {
+    byOrigins = new Map();
+    schemas.set(model, byOrigins);
+  }
+  const key = extraOrigins.join(" ");
+  let schema = byOrigins.get(key);
+  if (!schema) {
+    schema = buildSchema(model, extraOrigins);
+    byOrigins.set(key, schema);
+  }
+  return schema;
+}
+
 /**
  * Checks a caller's input against the entry: known keys only, each within its limits, fixed
- * fields unchanged. The proxy runs this on every submit and forwards only what it returns;
- * the form runs the same check before it sends anything.
+ * fields unchanged, and an input image only where the model takes one, only from fal's media
+ * hosts (or `extraOrigins`, the emulator's when the server uses it). The proxy runs this on
+ * every submit and forwards only what it returns; the form runs the same check before it sends.
  */
-export function checkModelInput(model: ModelDefinition, body: unknown): CheckedInput {
-  let schema = schemas.get(model);
-  if (!schema) {
-    schema = buildSchema(model);
-    schemas.set(model, schema);
-  }
-  const parsed = schema.safeParse(body);
+export function checkModelInput(
+  model: ModelDefinition,
+  body: unknown,
+  extraOrigins: ExtraMediaOrigins = [],
+): CheckedInput {
+  const parsed = schemaFor(model, extraOrigins).safeParse(body);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     const field =
       issue?.code === "unrecognized_keys" ? String(issue.keys[0]) : (issue?.path ?? []).join(".");
     return { ok: false, refusal: { field, message: issue?.message ?? "The input is invalid." } };
   }
-  const { prompt, image_size, num_images, seed } = parsed.data as {
+  const { prompt, image_size, num_images, seed, image_url, strength } = parsed.data as {
     prompt: string;
     image_size?: ImageSize;
     num_images?: number;
     seed?: number;
+    image_url?: string;
+    strength?: number;
   };
   return {
     ok: true,
     input: {
       ...model.fixed,
       prompt,
-      image_size: image_size ?? model.defaultImageSize,
+      ...(takesImage(model) ? { image_url } : { image_size: image_size ?? model.defaultImageSize }),
+      ...(model.strength ? { strength: strength ?? model.strength.default } : {}),
       num_images: num_images ?? 1,
       ...(seed === undefined ? {} : { seed }),
     },

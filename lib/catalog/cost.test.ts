@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateCostMicroUsd } from "./cost";
+import { estimateCostMicroUsd, largestInputImage } from "./cost";
 import type { ImageSize } from "./image-sizes";
 import { findModel, type ModelDefinition, models } from "./models";
 
@@ -34,7 +34,44 @@ describe("estimateCostMicroUsd", () => {
   it("prices every catalog model from its catalog price", () => {
     for (const entry of models) {
       const unit = Math.round(entry.price.unitPriceUsd * 1_000_000);
-      expect(estimateCostMicroUsd(entry, input("square_hd", 2))).toBe(2 * unit);
+      const square = { width: 1024, height: 1024 };
+      expect(estimateCostMicroUsd(entry, input("square_hd", 2), square)).toBe(2 * unit);
     }
+  });
+});
+
+describe("estimateCostMicroUsd: image models", () => {
+  const edit = { prompt: "x", image_url: "https://v3.fal.media/files/a.png", num_images: 1 };
+
+  it.each([
+    // FLUX.1 [dev] image-to-image bills each output megapixel, and the output follows the input.
+    [512, 512, 1, 30_000],
+    [1024, 1024, 1, 30_000],
+    [1024, 768, 3, 90_000],
+    [1536, 1024, 1, 60_000],
+    [2048, 2048, 1, 120_000],
+    [2048, 2048, 4, 480_000],
+    // A side a model might round up (1000 → 1024) stays within the same megapixel count...
+    [1000, 1000, 1, 30_000],
+    // ...and one just past a megapixel boundary is counted past it.
+    [1030, 1024, 1, 60_000],
+  ])("image-to-image of a %i × %i input, %i image(s), costs %i µ$", (w, h, n, expected) => {
+    const model = findModel("fal-ai/flux/dev/image-to-image") as ModelDefinition;
+    const input = { ...edit, num_images: n, strength: 0.9 };
+    expect(estimateCostMicroUsd(model, input, { width: w, height: h })).toBe(expected);
+  });
+
+  it("bills an edit per image, whatever the input's size", () => {
+    const kontext = findModel("fal-ai/flux-pro/kontext") as ModelDefinition;
+    expect(estimateCostMicroUsd(kontext, edit, { width: 64, height: 64 })).toBe(40_000);
+    expect(estimateCostMicroUsd(kontext, { ...edit, num_images: 4 }, largestInputImage)).toBe(
+      160_000,
+    );
+  });
+
+  it("assumes the largest accepted input when the size is not known yet (the form)", () => {
+    const model = findModel("fal-ai/flux/dev/image-to-image") as ModelDefinition;
+    expect(largestInputImage).toEqual({ width: 2048, height: 2048 });
+    expect(estimateCostMicroUsd(model, edit)).toBe(120_000);
   });
 });

@@ -1,19 +1,46 @@
 import { imageSizes } from "./image-sizes";
 import type { ModelInput } from "./model-input";
-import type { ModelDefinition } from "./models";
+import { type ModelDefinition, maxInputImageSide, takesImage } from "./models";
 import { microUsdPerUsd } from "./money";
 
 /** fal counts a 1024 × 1024 image as one megapixel. */
 const pixelsPerMegapixel = 1024 * 1024;
 
 /**
- * What fal will bill for `input`, in micro-dollars, at most: fal bills only successful
- * outputs, per image or per megapixel of each image rounded up. The proxy charges this
- * against the budgets before it calls fal; the form shows it before the user generates.
+ * A model may round an input image's sides up before drawing (to multiples of 8, 16 or 32
+ * pixels); counting each side up to a multiple of 64 covers any of them.
  */
-export function estimateCostMicroUsd(model: ModelDefinition, input: ModelInput): number {
+const sideRounding = 64;
+
+export type ImageDimensions = { width: number; height: number };
+
+/** The largest input image the proxy accepts, and so the dearest output it lets fal draw. */
+export const largestInputImage: ImageDimensions = {
+  width: maxInputImageSide,
+  height: maxInputImageSide,
+};
+
+function outputSize(model: ModelDefinition, input: ModelInput, inputImage?: ImageDimensions) {
+  if (!takesImage(model)) return imageSizes[input.image_size ?? model.defaultImageSize];
+  const { width, height } = inputImage ?? largestInputImage;
+  const roundUp = (side: number) => Math.ceil(side / sideRounding) * sideRounding;
+  return { width: roundUp(width), height: roundUp(height) };
+}
+
+/**
+ * What fal will bill for `input`, in micro-dollars, at most: fal bills only successful
+ * outputs, per image or per megapixel of each image rounded up. An image model's output follows
+ * its input image: the proxy passes the size it read from the image (lib/proxy/input-image-size.ts);
+ * without one (the form before it knows), the estimate assumes the largest image accepted.
+ * The proxy charges this against the budgets before it calls fal.
+ */
+export function estimateCostMicroUsd(
+  model: ModelDefinition,
+  input: ModelInput,
+  inputImage?: ImageDimensions,
+): number {
   const unitMicroUsd = Math.round(model.price.unitPriceUsd * microUsdPerUsd);
-  const { width, height } = imageSizes[input.image_size];
+  const { width, height } = outputSize(model, input, inputImage);
   const unitsPerImage =
     model.billedPer === "megapixel" ? Math.ceil((width * height) / pixelsPerMegapixel) : 1;
   return input.num_images * unitsPerImage * unitMicroUsd;

@@ -1,4 +1,5 @@
 import type { ImageSize } from "./image-sizes";
+import type { ModelDefinition } from "./models";
 
 /**
  * The shapes of a model's input. The check itself (zod) is in check-model-input.ts, so the
@@ -11,17 +12,25 @@ export const maxSeed = 2 ** 32 - 1;
 /** What the form asks for. */
 export type GenerationRequest = {
   prompt: string;
+  /** Text-to-image only: an image model's output follows its input image. */
   imageSize: ImageSize;
   numImages: number;
   seed?: number;
+  /** The input image, for models that take one: a URL on fal's media hosts (an upload or an output). */
+  imageUrl?: string;
+  /** image-to-image only, within the entry's `strength` range; the entry's default when absent. */
+  strength?: number;
 };
 
 /** The input fal receives: what the caller chose, within the entry's limits, and its fixed fields. */
 export type ModelInput = {
   prompt: string;
-  image_size: ImageSize;
+  /** Absent for image models, whose output size follows the input image. */
+  image_size?: ImageSize;
   num_images: number;
   seed?: number;
+  image_url?: string;
+  strength?: number;
   [fixed: string]: number | boolean | string | undefined;
 };
 
@@ -30,12 +39,19 @@ export type InputRefusal = { field: string; message: string };
 
 export type CheckedInput = { ok: true; input: ModelInput } | { ok: false; refusal: InputRefusal };
 
-/** The form's choices as the model input the proxy expects. */
-export function formModelInput(request: GenerationRequest): Record<string, unknown> {
+/** The form's choices as the model input the proxy expects for `model`. */
+export function formModelInput(
+  model: Pick<ModelDefinition, "kind">,
+  request: GenerationRequest,
+): Record<string, unknown> {
+  const textOnly = model.kind === "text-to-image";
   return {
     prompt: request.prompt,
-    image_size: request.imageSize,
+    ...(textOnly ? { image_size: request.imageSize } : { image_url: request.imageUrl }),
     num_images: request.numImages,
     ...(request.seed === undefined ? {} : { seed: request.seed }),
+    ...(model.kind === "image-to-image" && request.strength !== undefined
+      ? { strength: request.strength }
+      : {}),
   };
 }

@@ -35,7 +35,7 @@ export type ProxyGuardConfig = {
   identify: (request: Request) => Promise<Access>;
   targets: TargetPolicy;
   /** The catalog's input policy: the checked input of a model run, and its estimated cost. */
-  modelRequest: (endpoint: string, body: unknown) => PricedModelRequest;
+  modelRequest: (endpoint: string, body: unknown) => Promise<PricedModelRequest>;
   limiter: SubmitLimiter;
   /** Daily spend, charged with the estimate before fal is called. */
   budget: Pick<SpendBudget, "charge">;
@@ -116,7 +116,7 @@ async function forward(
   const body = method === "POST" ? await readJsonBody(request, config.maxBodyBytes) : undefined;
   const run =
     target.operation === "submit" || target.operation === "run"
-      ? config.modelRequest(target.endpoint, body)
+      ? await config.modelRequest(target.endpoint, body)
       : undefined;
   const forwarded = buildForwardRequest(request, target, run?.input ?? body);
   if (target.requestId && (await config.ownership.ownerOf(target.requestId)) !== userId) {

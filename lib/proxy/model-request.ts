@@ -1,28 +1,50 @@
 import "server-only";
 import { checkModelInput } from "@/lib/catalog/check-model-input";
-import { estimateCostMicroUsd } from "@/lib/catalog/cost";
+import { estimateCostMicroUsd, type ImageDimensions } from "@/lib/catalog/cost";
+import type { ExtraMediaOrigins } from "@/lib/catalog/media-url";
 import type { ModelInput } from "@/lib/catalog/model-input";
 import type { ModelDefinition } from "@/lib/catalog/models";
 import { AppError } from "@/lib/errors/app-error";
+import { extraMediaOrigins } from "@/lib/fal/server/emulator-media";
+import { createImageProbe } from "./input-image-size";
 
 /** A model run the proxy may forward: the checked input, and what fal may bill for it. */
 export type PricedModelRequest = { input: ModelInput; costMicroUsd: number };
 
+export type ModelRequestOptions = {
+  /** Where an input image may live besides fal's media hosts: the emulator's origin, or none. */
+  mediaOrigins: ExtraMediaOrigins;
+  /** Reads an input image's size (or refuses it with 400); lib/proxy/input-image-size.ts. */
+  probeImage: (url: string) => Promise<ImageDimensions>;
+};
+
+function defaultOptions(): ModelRequestOptions {
+  const mediaOrigins = extraMediaOrigins();
+  return { mediaOrigins, probeImage: createImageProbe(mediaOrigins) };
+}
+
 /**
  * The input policy of the catalog, as the proxy applies it: the body of a submit or run is
- * checked against the target model's entry, and only the checked input is sent on.
+ * checked against the target model's entry, and only the checked input is sent on. An input
+ * image is read first (its size sets the price of what fal draws from it), so an image that
+ * cannot be read, is not PNG, JPEG or WebP, or is too large is refused before anything is charged.
  */
-export function modelRequestPolicy(catalog: readonly ModelDefinition[]) {
+export function modelRequestPolicy(
+  catalog: readonly ModelDefinition[],
+  options: ModelRequestOptions = defaultOptions(),
+) {
   const byId = new Map(catalog.map((model) => [model.id, model]));
-  return (endpoint: string, body: unknown): PricedModelRequest => {
+  return async (endpoint: string, body: unknown): Promise<PricedModelRequest> => {
     const model = byId.get(endpoint);
     // The target rules admit catalog endpoints only; this guards a catalog wired twice.
     if (!model) throw new AppError("model_not_allowed", 403, `${endpoint} is not in the catalog.`);
-    const checked = checkModelInput(model, body);
+    const checked = checkModelInput(model, body, options.mediaOrigins);
     if (!checked.ok) {
       const { field, message } = checked.refusal;
       throw new AppError("invalid_input", 400, message, { field });
     }
-    return { input: checked.input, costMicroUsd: estimateCostMicroUsd(model, checked.input) };
+    const { input } = checked;
+    const inputImage = input.image_url ? await options.probeImage(input.image_url) : undefined;
+    return { input, costMicroUsd: estimateCostMicroUsd(model, input, inputImage) };
   };
 }

@@ -55,6 +55,8 @@ describe("refreshPrices against the emulator", () => {
       [
         ["fal-ai/flux/schnell", 0.003, 0.003],
         ["fal-ai/flux/dev", 0.02, 0.025],
+        ["fal-ai/flux-pro/kontext", 0.04, 0.04],
+        ["fal-ai/flux/dev/image-to-image", 0.03, 0.03],
       ],
     );
     expect(await readFile(file, "utf8")).toBe(
@@ -68,6 +70,18 @@ describe("refreshPrices against the emulator", () => {
         "  },",
         '  "fal-ai/flux/dev": {',
         '    "unitPriceUsd": 0.025,',
+        '    "unit": "image",',
+        '    "currency": "USD",',
+        '    "readOn": "2026-12-01"',
+        "  },",
+        '  "fal-ai/flux-pro/kontext": {',
+        '    "unitPriceUsd": 0.04,',
+        '    "unit": "image",',
+        '    "currency": "USD",',
+        '    "readOn": "2026-12-01"',
+        "  },",
+        '  "fal-ai/flux/dev/image-to-image": {',
+        '    "unitPriceUsd": 0.03,',
         '    "unit": "image",',
         '    "currency": "USD",',
         '    "readOn": "2026-12-01"',

@@ -1,0 +1,61 @@
+/**
+ * A model run's input as the emulator will draw it: the text-to-image fields for every
+ * endpoint, and for the image models (image-models.ts) the input image, read from the
+ * emulator's own files (uploads, generated images and earlier edits) and decoded up front, so
+ * an image it cannot use is a 422 at submit, as at fal.
+ */
+import type { EmulatorContext } from "./context";
+import { decodeImage, outputSize } from "./edit-render";
+import { findFile } from "./file-routes";
+import { imageModels, unreadableImage, validateImageFields } from "./image-models";
+import { hashPrompt } from "./images";
+import { type FieldError, validateInput } from "./model-input";
+import { type SeededRequest, withSeed } from "./model-output";
+
+export type PreparedRun = { ok: true; value: SeededRequest } | { ok: false; errors: FieldError[] };
+
+function readSource(context: EmulatorContext, raw: string): Buffer | string {
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (url?.origin !== context.publicUrl) {
+    return "Could not load the image: the emulator reads only its own files (uploads and outputs)";
+  }
+  const file = findFile(context, url.pathname);
+  return file
+    ? file.bytes
+    : "Could not load the image: there is no such file (it may have expired)";
+}
+
+export function prepareRun(
+  context: EmulatorContext,
+  endpointId: string,
+  body: unknown,
+): PreparedRun {
+  const checked = validateInput(body);
+  const kind = imageModels.get(endpointId);
+  if (!kind) return checked.ok ? { ok: true, value: withSeed(checked.value) } : checked;
+  const image = validateImageFields(kind, (body ?? {}) as Record<string, unknown>);
+  if (!checked.ok || !image.ok) {
+    const errors = [...(checked.ok ? [] : checked.errors), ...(image.ok ? [] : image.errors)];
+    return { ok: false, errors };
+  }
+  const source = readSource(context, image.value.imageUrl);
+  const decoded = typeof source === "string" ? source : decodeImage(source);
+  if (typeof source === "string" || typeof decoded === "string") {
+    return {
+      ok: false,
+      errors: unreadableImage(String(typeof source === "string" ? source : decoded)),
+    };
+  }
+  const size = outputSize(kind, decoded.width, decoded.height);
+  const seeded = withSeed({ ...checked.value, ...size });
+  const editId = context.edits.add({
+    kind,
+    source,
+    ...size,
+    seed: seeded.seed,
+    numImages: seeded.numImages,
+    strength: image.value.strength,
+    promptHash: hashPrompt(seeded.prompt),
+  });
+  return { ok: true, value: { ...seeded, editId } };
+}
