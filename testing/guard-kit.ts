@@ -11,12 +11,17 @@ import { createReadMetering } from "@/lib/proxy/read-metering";
 import { memoryOwnership } from "@/lib/proxy/stores/request-ownership";
 import { createSpendBudget } from "@/lib/proxy/stores/spend-budget";
 import { createSubmitLimiter } from "@/lib/proxy/stores/submit-limiter";
+import { createUploadCounter } from "@/lib/proxy/stores/upload-counter";
 import { falUrls } from "./fal-urls";
 
 export const serverKey = "Key server-key-7f3a";
 export const catalog = ["fal-ai/flux/schnell", "fal-ai/flux/dev"];
 export const submitUrl = falUrls.submit("fal-ai/flux/dev");
 export const requestUrl = (id: string) => falUrls.request(id);
+/** The storage initiate call exactly as `fal.storage.upload` makes it, and fal's answer. */
+export const uploadInitiateUrl =
+  "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3";
+export const fileUrl = "https://v3.fal.media/files/rabbit/upload.png";
 
 export const users = {
   ada: { status: "allowed", user: { id: "oidc:ada", email: "ada@example.com" } },
@@ -42,6 +47,9 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
   const fal = vi.fn(async (url: string | URL | Request, _init?: RequestInit): Promise<Response> => {
     if (String(url).endsWith("/cancel")) return Response.json({ status: "CANCELLATION_REQUESTED" });
     if (String(url).includes("/requests/")) return Response.json({ status: "IN_QUEUE" });
+    if (String(url).startsWith(uploadInitiateUrl)) {
+      return Response.json({ upload_url: "https://upload.test/put", file_url: fileUrl });
+    }
     submits += 1;
     return Response.json(
       { request_id: `req-${submits}` },
@@ -58,11 +66,13 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
       resolveFalAuth: async () => serverKey,
     }),
     identify: async () => users.ada,
-    targets: { endpoints: catalog, uploads: false },
+    // As the route: uploads on.
+    targets: { endpoints: catalog, uploads: true },
     modelRequest: modelRequestPolicy(models),
     limiter: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
     // $1 a user and $10 for the app, as by default.
     budget: createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 }),
+    uploads: createUploadCounter({ perDay: 3 }),
     ownership: memoryOwnership(),
     // The production defaults: tests of other features never meet them.
     reads: createReadMetering({ perMinute: 600, streamsPerUser: 5, streamMaxMs: 600_000 }),

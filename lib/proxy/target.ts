@@ -113,7 +113,10 @@ function onlyQuery(url: URL, allowed: Record<string, readonly string[]>) {
 
 function postTarget(url: URL, policy: TargetPolicy): ProxyTarget {
   if (url.hostname === "rest.fal.ai") {
-    if (url.pathname !== uploadInitiatePath) throw notAllowed("Only storage uploads are proxied.");
+    // Not `initiate-multipart` (files over 90 MB, far above what the browser sends after shrinking).
+    if (url.pathname !== uploadInitiatePath) {
+      throw notAllowed(`Only ${uploadInitiatePath} is proxied on rest.fal.ai.`);
+    }
     if (!policy.uploads) throw notAllowed("Uploads are not enabled on this server.");
     onlyQuery(url, { storage_type: ["fal-cdn-v3"] });
     return { url, operation: "upload-initiate", endpoint: "storage" };
