@@ -22,6 +22,8 @@ export const requestUrl = (id: string) => falUrls.request(id);
 export const uploadInitiateUrl =
   "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3";
 export const fileUrl = "https://v3.fal.media/files/rabbit/upload.png";
+/** The body `fal.storage.upload` sends for a nameless PNG Blob. */
+export const uploadedPng = { content_type: "image/png", file_name: "1764213000000.png" };
 
 export const users = {
   ada: { status: "allowed", user: { id: "oidc:ada", email: "ada@example.com" } },
@@ -112,6 +114,17 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
   };
 
   return { config, fal, audit, call, submit, sent };
+}
+
+/** A storage initiate as `fal.storage.upload` sends it; `json` replaces the body. */
+export function upload(overrides: Partial<Call> & { json?: unknown } = {}): Call {
+  const { json = uploadedPng, ...call } = overrides;
+  return {
+    target: uploadInitiateUrl,
+    body: JSON.stringify(json),
+    headers: { "content-type": "application/json" },
+    ...call,
+  };
 }
 
 /** A refusal as the caller sees it: status, `Retry-After`, and the error body's fields. */
