@@ -35,6 +35,7 @@ describe("parseServerEnv", () => {
         maxBodyBytes: 4_194_304,
         upstreamTimeoutMs: 30_000,
         reads: { perMinute: 600, streamsPerUser: 5, streamMaxSeconds: 600 },
+        uploadsPerUserDaily: 20,
       },
       budgets: {
         perUserDailyMicroUsd: 1_000_000,
@@ -53,6 +54,7 @@ describe("parseServerEnv", () => {
       PROXY_READS_PER_MINUTE: "60",
       PROXY_STREAMS_PER_USER: "2",
       PROXY_STREAM_MAX_SECONDS: "30",
+      UPLOADS_PER_USER_DAILY: "3",
       REDIS_URL: "rediss://default:pw@redis.example.com:6380",
     });
     expect(env.proxy).toEqual({
@@ -60,6 +62,7 @@ describe("parseServerEnv", () => {
       maxBodyBytes: 1024,
       upstreamTimeoutMs: 2000,
       reads: { perMinute: 60, streamsPerUser: 2, streamMaxSeconds: 30 },
+      uploadsPerUserDaily: 3,
     });
     expect(env.redisUrl).toBe("rediss://default:pw@redis.example.com:6380");
     for (const bad of ["0", "-1", "1.5", "ten", "1e3"]) {
@@ -67,6 +70,9 @@ describe("parseServerEnv", () => {
         `RATE_LIMIT_PER_MINUTE must be a whole number of at least 1 (got "${bad}")`,
       );
     }
+    expect(() => parseServerEnv({ UPLOADS_PER_USER_DAILY: "0" })).toThrow(
+      'UPLOADS_PER_USER_DAILY must be a whole number of at least 1 (got "0")',
+    );
     expect(() => parseServerEnv({ REDIS_URL: "localhost:6379" })).toThrow(
       "REDIS_URL must be a redis:// or rediss:// URL",
     );

@@ -36,6 +36,7 @@ const schema = z.object({
   PROXY_READS_PER_MINUTE: optional,
   PROXY_STREAMS_PER_USER: optional,
   PROXY_STREAM_MAX_SECONDS: optional,
+  UPLOADS_PER_USER_DAILY: optional,
   BUDGET_PER_USER_DAILY_USD: optional,
   BUDGET_APP_DAILY_USD: optional,
   AUTH_SESSION_MAX_AGE: optional,
@@ -69,6 +70,8 @@ export type ProxySettings = {
   upstreamTimeoutMs: number;
   /** Status, result and cancel calls: a rate per user, and open status streams per user. */
   reads: { perMinute: number; streamsPerUser: number; streamMaxSeconds: number };
+  /** Storage uploads each user may start per UTC day. */
+  uploadsPerUserDaily: number;
 };
 
 /** Daily spending caps, in millionths of a US dollar (whole numbers add up exactly). */
@@ -172,6 +175,8 @@ export function parseServerEnv(source: Source): ServerEnv {
       streamsPerUser: count(env, "PROXY_STREAMS_PER_USER", 5, problems),
       streamMaxSeconds: count(env, "PROXY_STREAM_MAX_SECONDS", 600, problems),
     },
+    // Enough for an afternoon of editing; each upload is a file kept in the owner's fal storage.
+    uploadsPerUserDaily: count(env, "UPLOADS_PER_USER_DAILY", 20, problems),
   };
   const sessionMaxAgeSeconds = count(env, "AUTH_SESSION_MAX_AGE", 7 * 86_400, problems);
   const budgets: BudgetSettings = {

@@ -8,9 +8,18 @@ export const e2ePorts: LocalPorts = { app: 3100, emulator: 4100, oidc: 4101 };
 export const secondAppPort = 3101;
 export const redisPort = 4102;
 export const sharedRedisUrl = `redis://localhost:${redisPort}`;
-/** An instance with small daily budgets, kept in its own memory, so tests can use them up. */
+/**
+ * An instance with small daily budgets and a small upload count, kept in its own memory, so
+ * tests can use them up.
+ */
 export const budgetAppPort = 3102;
 export const e2eBudgets = { perUserUsd: "0.05", appUsd: "0.12" };
+/**
+ * Uploads each user may start per day on the budget instance, small so tests can reach it
+ * (e2e/uploads-api.spec.ts, and the generator's upload tests). The other instances allow
+ * plenty: the suite's uploads, all as the demo user, must never meet their limit.
+ */
+export const e2eBudgetUploadsPerDay = 3;
 
 /** Fixed test-only secrets: the tests must know them to prove where they do and do not appear. */
 export const e2eSecrets = {
@@ -40,6 +49,7 @@ export function e2eAppEnv(port: number, redisUrl: string) {
     // Far above what the suite spends: the budgets are tested on their own instance.
     BUDGET_PER_USER_DAILY_USD: "1000",
     BUDGET_APP_DAILY_USD: "100000",
+    UPLOADS_PER_USER_DAILY: "10000",
   };
 }
 
@@ -48,6 +58,7 @@ export function e2eBudgetAppEnv() {
     ...e2eAppEnv(budgetAppPort, ""),
     BUDGET_PER_USER_DAILY_USD: e2eBudgets.perUserUsd,
     BUDGET_APP_DAILY_USD: e2eBudgets.appUsd,
+    UPLOADS_PER_USER_DAILY: String(e2eBudgetUploadsPerDay),
   };
 }
 

@@ -11,12 +11,19 @@ import { createReadMetering } from "@/lib/proxy/read-metering";
 import { memoryOwnership } from "@/lib/proxy/stores/request-ownership";
 import { createSpendBudget } from "@/lib/proxy/stores/spend-budget";
 import { createSubmitLimiter } from "@/lib/proxy/stores/submit-limiter";
+import { createUploadCounter } from "@/lib/proxy/stores/upload-counter";
 import { falUrls } from "./fal-urls";
 
 export const serverKey = "Key server-key-7f3a";
 export const catalog = allowedEndpoints;
 export const submitUrl = falUrls.submit("fal-ai/flux/dev");
 export const requestUrl = (id: string) => falUrls.request(id);
+/** The storage initiate call exactly as `fal.storage.upload` makes it, and fal's answer. */
+export const uploadInitiateUrl =
+  "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3";
+export const fileUrl = "https://v3.fal.media/files/rabbit/upload.png";
+/** The body `fal.storage.upload` sends for a nameless PNG Blob. */
+export const uploadedPng = { content_type: "image/png", file_name: "1764213000000.png" };
 
 export const users = {
   ada: { status: "allowed", user: { id: "oidc:ada", email: "ada@example.com" } },
@@ -42,6 +49,9 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
   const fal = vi.fn(async (url: string | URL | Request, _init?: RequestInit): Promise<Response> => {
     if (String(url).endsWith("/cancel")) return Response.json({ status: "CANCELLATION_REQUESTED" });
     if (String(url).includes("/requests/")) return Response.json({ status: "IN_QUEUE" });
+    if (String(url).startsWith(uploadInitiateUrl)) {
+      return Response.json({ upload_url: "https://upload.test/put", file_url: fileUrl });
+    }
     submits += 1;
     return Response.json(
       { request_id: `req-${submits}` },
@@ -58,7 +68,8 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
       resolveFalAuth: async () => serverKey,
     }),
     identify: async () => users.ada,
-    targets: { endpoints: catalog, uploads: false },
+    // As the route: uploads on.
+    targets: { endpoints: catalog, uploads: true },
     // fal's media hosts only, and every input image 1024 × 1024 unless a test probes otherwise.
     modelRequest: modelRequestPolicy(models, {
       mediaOrigins: [],
@@ -67,6 +78,7 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
     limiter: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
     // $1 a user and $10 for the app, as by default.
     budget: createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 }),
+    uploads: createUploadCounter({ perDay: 3 }),
     ownership: memoryOwnership(),
     // The production defaults: tests of other features never meet them.
     reads: createReadMetering({ perMinute: 600, streamsPerUser: 5, streamMaxMs: 600_000 }),
@@ -106,6 +118,17 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
   };
 
   return { config, fal, audit, call, submit, sent };
+}
+
+/** A storage initiate as `fal.storage.upload` sends it; `json` replaces the body. */
+export function upload(overrides: Partial<Call> & { json?: unknown } = {}): Call {
+  const { json = uploadedPng, ...call } = overrides;
+  return {
+    target: uploadInitiateUrl,
+    body: JSON.stringify(json),
+    headers: { "content-type": "application/json" },
+    ...call,
+  };
 }
 
 /** A refusal as the caller sees it: status, `Retry-After`, and the error body's fields. */

@@ -68,7 +68,10 @@ export async function sendWebResponse(response: Response, res: ServerResponse): 
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
-  res.writeHead(response.status, response.statusText || undefined, headers);
+  // No `undefined` reason in between: the gzip middleware Next puts in front of API routes
+  // (on-headers) then reads the headers from that slot and drops them all.
+  if (response.statusText) res.writeHead(response.status, response.statusText, headers);
+  else res.writeHead(response.status, headers);
   if (!response.body) {
     res.end();
     return;

@@ -14,6 +14,9 @@ export const errorCodes = [
   "payload_too_large",
   "invalid_body",
   "invalid_input",
+  "unsupported_upload_type",
+  "invalid_upload",
+  "upload_limit_reached",
   "rate_limited",
   "user_budget_exhausted",
   "app_budget_exhausted",
@@ -33,7 +36,7 @@ export type ErrorBody = {
     message: string;
     /** With the 429s: when the caller may try again (ISO 8601), also sent as `Retry-After`. */
     retryAt?: string;
-    /** With `invalid_input`: the model input field that was refused, e.g. `num_images`. */
+    /** With `invalid_input` and `invalid_upload`: the field that was refused, e.g. `num_images`. */
     field?: string;
   };
 };

@@ -11,6 +11,7 @@ import { meterRead, type ReadMetering } from "./read-metering";
 import type { RequestOwnership } from "./stores/request-ownership";
 import type { SpendBudget } from "./stores/spend-budget";
 import type { SubmitCharge, SubmitLimiter } from "./stores/submit-limiter";
+import type { UploadCounter } from "./stores/upload-counter";
 import {
   type ProxiedMethod,
   type ProxyTarget,
@@ -20,6 +21,7 @@ import {
   type TargetPolicy,
   targetUrlHeader,
 } from "./target";
+import { checkUploadRequest } from "./upload-request";
 import { cleanUpstreamResponse } from "./upstream-response";
 import { withUpstreamTimeout } from "./upstream-timeout";
 
@@ -39,6 +41,8 @@ export type ProxyGuardConfig = {
   limiter: SubmitLimiter;
   /** Daily spend, charged with the estimate before fal is called. */
   budget: Pick<SpendBudget, "charge">;
+  /** Storage uploads per user per day, counted before fal is asked for an upload URL. */
+  uploads: UploadCounter;
   ownership: RequestOwnership;
   /** Status, result and cancel calls: a rate per user, open streams per user, their lifetime. */
   reads: ReadMetering;
@@ -68,9 +72,8 @@ export function guardProxy(
 /**
  * Which method (405), who asks (401, 403), what for (400, 403), whether the request id is
  * theirs (404), what they send (415, 413, 400), how often and for how much (429); then the
- * library calls fal,
- * and its answer goes back streamed with clean headers. Every outcome is one JSON error or
- * fal's response, and one audit line.
+ * library calls fal, and its answer goes back streamed with clean headers. Every outcome is
+ * one JSON error or fal's response, and one audit line.
  */
 export async function handleProxyRequest(
   config: ProxyGuardConfig,
@@ -113,7 +116,8 @@ async function forward(
   request: Request,
   note: (fields: Partial<AuditEntry>) => void,
 ): Promise<Response> {
-  const body = method === "POST" ? await readJsonBody(request, config.maxBodyBytes) : undefined;
+  const raw = method === "POST" ? await readJsonBody(request, config.maxBodyBytes) : undefined;
+  const body = target.operation === "upload-initiate" ? checkUploadRequest(raw) : raw;
   const run =
     target.operation === "submit" || target.operation === "run"
       ? await config.modelRequest(target.endpoint, body)
@@ -125,6 +129,7 @@ async function forward(
   }
   const read = await meterRead(config.reads, userId, target.operation);
   let charge: SubmitCharge | undefined;
+  if (target.operation === "upload-initiate") charge = await config.uploads.charge(userId);
   if (run) {
     charge = await chargeRun(config, userId, run.costMicroUsd);
     note({ costUsd: run.costMicroUsd / microUsdPerUsd });
@@ -135,8 +140,8 @@ async function forward(
     config.upstreamTimeoutMs,
   ).catch(read.fail);
   note({ upstreamMs: elapsedSince(upstreamStarted) });
-  // fal answered 5xx: it did not run the model, so the user keeps the attempt. After a network
-  // failure or a timeout nobody knows, so the attempt stays counted.
+  // fal answered 5xx: it ran nothing and issued no upload URL, so the user keeps the attempt.
+  // After a network failure or a timeout nobody knows, so the attempt stays counted.
   if (upstream.status >= 500) await charge?.refund();
 
   const runId = upstream.headers.get("x-fal-request-id");

@@ -7,18 +7,26 @@ import { connectRedis } from "./stores/redis-client";
 import { memoryOwnership, redisOwnership } from "./stores/request-ownership";
 import { createSpendBudget, type SpendBudget } from "./stores/spend-budget";
 import { createSubmitLimiter } from "./stores/submit-limiter";
+import { createUploadCounter } from "./stores/upload-counter";
 
 type ProxySetup = Pick<
   ProxyGuardConfig,
-  "limiter" | "budget" | "ownership" | "reads" | "audit" | "maxBodyBytes" | "upstreamTimeoutMs"
+  | "limiter"
+  | "budget"
+  | "uploads"
+  | "ownership"
+  | "reads"
+  | "audit"
+  | "maxBodyBytes"
+  | "upstreamTimeoutMs"
 > & { budget: SpendBudget };
 
 let setup: ProxySetup | undefined;
 
 /**
  * The guard's settings and stores, from the environment: in memory for a single instance,
- * in Redis (`REDIS_URL`) when several instances must share limits, budgets and request
- * ownership. One set per server process, shared by the proxy and `GET /api/budget`.
+ * in Redis (`REDIS_URL`) when several instances must share limits, budgets, upload counts and
+ * request ownership. One set per server process, shared by the proxy and `GET /api/budget`.
  */
 export function proxySetup(): ProxySetup {
   if (setup) return setup;
@@ -30,6 +38,7 @@ export function proxySetup(): ProxySetup {
       { perUserMicroUsd: budgets.perUserDailyMicroUsd, appMicroUsd: budgets.appDailyMicroUsd },
       redis,
     ),
+    uploads: createUploadCounter({ perDay: proxy.uploadsPerUserDaily }, redis),
     ownership: redis ? redisOwnership(redis) : memoryOwnership(),
     reads: createReadMetering(
       { ...proxy.reads, streamMaxMs: proxy.reads.streamMaxSeconds * 1000 },

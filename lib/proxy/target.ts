@@ -38,6 +38,7 @@ const notAllowed = (message: string) => new AppError("target_not_allowed", 403, 
 const safeSegment = /^[A-Za-z0-9_~-][A-Za-z0-9_.~-]*$/;
 const requestIdPattern = /^[A-Za-z0-9_-]{1,128}$/;
 const uploadInitiatePath = "/storage/upload/initiate";
+const uploadInitiateQuery = "?storage_type=fal-cdn-v3";
 
 /**
  * Status, result and cancel use the endpoint's queue app: `owner/alias`, with a `workflows/`
@@ -113,9 +114,15 @@ function onlyQuery(url: URL, allowed: Record<string, readonly string[]>) {
 
 function postTarget(url: URL, policy: TargetPolicy): ProxyTarget {
   if (url.hostname === "rest.fal.ai") {
-    if (url.pathname !== uploadInitiatePath) throw notAllowed("Only storage uploads are proxied.");
+    // Not `initiate-multipart` (files over 90 MB, far above what the browser sends after shrinking).
+    if (url.pathname !== uploadInitiatePath) {
+      throw notAllowed(`Only ${uploadInitiatePath} is proxied on rest.fal.ai.`);
+    }
     if (!policy.uploads) throw notAllowed("Uploads are not enabled on this server.");
-    onlyQuery(url, { storage_type: ["fal-cdn-v3"] });
+    // Exactly the fal client's query; without one fal picks its default storage.
+    if (url.search !== uploadInitiateQuery) {
+      throw invalid(`A storage upload takes exactly the query ${uploadInitiateQuery}.`);
+    }
     return { url, operation: "upload-initiate", endpoint: "storage" };
   }
   const endpoint = url.pathname.slice(1);

@@ -51,6 +51,34 @@ describe("describeError", () => {
     });
   });
 
+  it("explains the upload limit and when uploads come back", () => {
+    const error = apiError(429, {
+      error: {
+        code: "upload_limit_reached",
+        message:
+          "You can upload 20 images a day, and today's are used up. The count starts again at midnight UTC.",
+        retryAt: "2026-11-28T00:00:00.000Z",
+      },
+    });
+    const now = new Date("2026-11-27T21:30:00.000Z");
+    const formatTime = (date: Date) => date.toISOString().slice(11, 16);
+    expect(describeError(error, { now, formatTime })).toEqual({
+      message:
+        "You can upload 20 images a day, and today's are used up. The count starts again at midnight UTC. You can upload again tomorrow at 00:00.",
+      action: "none",
+    });
+  });
+
+  it("names the accepted image types when an upload's type is refused", () => {
+    const message = "Only image/png, image/jpeg, image/webp images can be uploaded, not image/gif.";
+    const error = apiError(415, { error: { code: "unsupported_upload_type", message } });
+    expect(describeError(error)).toEqual({ message, action: "none" });
+    const bare = apiError(400, { error: { code: "invalid_upload", message: "" } });
+    expect(describeError(bare).message).toBe(
+      "The server refused this upload's file name or details.",
+    );
+  });
+
   it("shows the server's words for a refused input, which name the field", () => {
     const error = apiError(400, {
       error: {

@@ -27,6 +27,9 @@ const byCode: Record<ErrorCode, ErrorDescription> = {
   payload_too_large: refusedByServer("The request is too large. Shorten the prompt."),
   invalid_body: refusedByServer("The app sent a request the proxy could not read."),
   invalid_input: refusedByServer("The server refused one of the settings."),
+  unsupported_upload_type: refusedByServer("This kind of image cannot be uploaded here."),
+  invalid_upload: refusedByServer("The server refused this upload's file name or details."),
+  upload_limit_reached: refusedByServer("You have reached your daily upload limit."),
   rate_limited: refusedByServer("You have reached your generation limit."),
   user_budget_exhausted: refusedByServer("You have used up your budget for today."),
   app_budget_exhausted: refusedByServer("This app has used up its budget for today."),
@@ -63,6 +66,7 @@ const comesBackWith: Partial<Record<ErrorCode, (when: string) => string>> = {
   read_rate_limited: (when) => `Try again ${when}.`,
   user_budget_exhausted: (when) => `Budgets reset at midnight UTC, ${when}.`,
   app_budget_exhausted: (when) => `Budgets reset at midnight UTC, ${when}.`,
+  upload_limit_reached: (when) => `You can upload again ${when}.`,
 };
 
 function describeRefusal({ error }: ErrorBody, clock: Clock) {

@@ -21,7 +21,7 @@ const falProxy = createRouteHandler({
 export const { GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS } = guardProxy(() => ({
   upstream: falProxy,
   identify: identifyProxyCaller,
-  targets: { endpoints: allowedEndpoints, uploads: false },
+  targets: { endpoints: allowedEndpoints, uploads: true },
   modelRequest: modelRequestPolicy(models),
   ...proxySetup(),
 }));
