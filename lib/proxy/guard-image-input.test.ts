@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { PNG } from "pngjs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { models } from "@/lib/catalog/models";
+import { AppError } from "@/lib/errors/app-error";
 import { falUrls } from "../../testing/fal-urls";
 import { createGuardKit, refusalOf } from "../../testing/guard-kit";
 import { createImageProbe } from "./input-image-size";
@@ -149,5 +150,26 @@ describe("the guard: an input image's size sets the charge", () => {
     });
     expect(kit.fal).not.toHaveBeenCalled();
     expect((await budget.status("oidc:ada")).user.spentMicroUsd).toBe(0);
+  });
+
+  it("reads no input image once the per-minute limit refuses, and keeps no attempt for a refused image", async () => {
+    let readable = false;
+    const probeImage = vi.fn(async () => {
+      if (!readable) throw new AppError("invalid_input", 400, "unreadable", { field: "image_url" });
+      return { width: 1024, height: 1024 };
+    });
+    const kit = createGuardKit({
+      modelRequest: modelRequestPolicy(models, { mediaOrigins: [], probeImage }),
+    });
+    const body = { prompt: "x", image_url: falImage };
+    // Four refused images: the minute's three runs (guard-kit's limit) are all given back.
+    for (let run = 0; run < 4; run++) {
+      expect((await refusalOf(await kit.call(json(edit, body)))).code).toBe("invalid_input");
+    }
+    readable = true;
+    for (let run = 0; run < 3; run++) expect((await kit.call(json(edit, body))).status).toBe(200);
+    expect(probeImage).toHaveBeenCalledTimes(7);
+    expect((await refusalOf(await kit.call(json(edit, body)))).code).toBe("rate_limited");
+    expect(probeImage).toHaveBeenCalledTimes(7);
   });
 });

@@ -6,7 +6,7 @@ import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import { isAdmittedByGuard, runAdmitted } from "./admission";
 import type { AuditEntry, AuditSink } from "./audit-log";
 import { buildForwardRequest, readJsonBody } from "./forward-request";
-import type { PricedModelRequest } from "./model-request";
+import type { CheckedModelRequest } from "./model-request";
 import { meterRead, type ReadMetering } from "./read-metering";
 import type { RequestOwnership } from "./stores/request-ownership";
 import type { SpendBudget } from "./stores/spend-budget";
@@ -37,7 +37,7 @@ export type ProxyGuardConfig = {
   identify: (request: Request) => Promise<Access>;
   targets: TargetPolicy;
   /** The catalog's input policy: the checked input of a model run, and its estimated cost. */
-  modelRequest: (endpoint: string, body: unknown) => Promise<PricedModelRequest>;
+  modelRequest: (endpoint: string, body: unknown) => CheckedModelRequest;
   limiter: SubmitLimiter;
   /** Daily spend, charged with the estimate before fal is called. */
   budget: Pick<SpendBudget, "charge">;
@@ -120,7 +120,7 @@ async function forward(
   const body = target.operation === "upload-initiate" ? checkUploadRequest(raw) : raw;
   const run =
     target.operation === "submit" || target.operation === "run"
-      ? await config.modelRequest(target.endpoint, body)
+      ? config.modelRequest(target.endpoint, body)
       : undefined;
   const forwarded = buildForwardRequest(request, target, run?.input ?? body);
   if (target.requestId && (await config.ownership.ownerOf(target.requestId)) !== userId) {
@@ -131,8 +131,9 @@ async function forward(
   let charge: SubmitCharge | undefined;
   if (target.operation === "upload-initiate") charge = await config.uploads.charge(userId);
   if (run) {
-    charge = await chargeRun(config, userId, run.costMicroUsd);
-    note({ costUsd: run.costMicroUsd / microUsdPerUsd });
+    const runCharge = await chargeRun(config, userId, run.estimateCost);
+    note({ costUsd: runCharge.costMicroUsd / microUsdPerUsd });
+    charge = runCharge;
   }
   const upstreamStarted = performance.now();
   const upstream = await withUpstreamTimeout(
@@ -160,16 +161,24 @@ async function forward(
   return cleanUpstreamResponse(upstream, text);
 }
 
-/** One more run this minute, and its estimated cost today; neither stays charged if one refuses. */
+/**
+ * One more run this minute, then its estimated cost today; neither stays charged if one
+ * refuses. The minute's limit comes first, so the estimate's fetch of an input image is
+ * rate-limited too.
+ */
 async function chargeRun(
   config: ProxyGuardConfig,
   userId: string,
-  costMicroUsd: number,
-): Promise<SubmitCharge> {
+  estimateCost: () => Promise<number>,
+): Promise<SubmitCharge & { costMicroUsd: number }> {
   const attempt = await config.limiter.charge(userId);
   try {
+    const costMicroUsd = await estimateCost();
     const spend = await config.budget.charge(userId, costMicroUsd);
-    return { refund: () => Promise.all([attempt.refund(), spend.refund()]).then(() => undefined) };
+    return {
+      costMicroUsd,
+      refund: () => Promise.all([attempt.refund(), spend.refund()]).then(() => undefined),
+    };
   } catch (error) {
     await attempt.refund().catch(() => undefined);
     throw error;

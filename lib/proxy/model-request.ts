@@ -8,8 +8,12 @@ import { AppError } from "@/lib/errors/app-error";
 import { extraMediaOrigins } from "@/lib/fal/server/emulator-media";
 import { createImageProbe } from "./input-image-size";
 
-/** A model run the proxy may forward: the checked input, and what fal may bill for it. */
-export type PricedModelRequest = { input: ModelInput; costMicroUsd: number };
+/**
+ * A model run the proxy may forward: the checked input, and what fal may bill for it. The
+ * estimate may read the input image (a fetch), so the guard asks for it only once the
+ * per-minute limit has admitted the run.
+ */
+export type CheckedModelRequest = { input: ModelInput; estimateCost: () => Promise<number> };
 
 export type ModelRequestOptions = {
   /** Where an input image may live besides fal's media hosts: the emulator's origin, or none. */
@@ -25,16 +29,16 @@ function defaultOptions(): ModelRequestOptions {
 
 /**
  * The input policy of the catalog, as the proxy applies it: the body of a submit or run is
- * checked against the target model's entry, and only the checked input is sent on. An input
- * image is read first (its size sets the price of what fal draws from it), so an image that
- * cannot be read, is not PNG, JPEG or WebP, or is too large is refused before anything is charged.
+ * checked against the target model's entry, and only the checked input is sent on. Its cost
+ * reads an input image's size first (it sets the price of what fal draws from it), so an image
+ * that cannot be read, is not PNG, JPEG or WebP, or is too large is refused before fal is called.
  */
 export function modelRequestPolicy(
   catalog: readonly ModelDefinition[],
   options: ModelRequestOptions = defaultOptions(),
 ) {
   const byId = new Map(catalog.map((model) => [model.id, model]));
-  return async (endpoint: string, body: unknown): Promise<PricedModelRequest> => {
+  return (endpoint: string, body: unknown): CheckedModelRequest => {
     const model = byId.get(endpoint);
     // The target rules admit catalog endpoints only; this guards a catalog wired twice.
     if (!model) throw new AppError("model_not_allowed", 403, `${endpoint} is not in the catalog.`);
@@ -44,7 +48,10 @@ export function modelRequestPolicy(
       throw new AppError("invalid_input", 400, message, { field });
     }
     const { input } = checked;
-    const inputImage = input.image_url ? await options.probeImage(input.image_url) : undefined;
-    return { input, costMicroUsd: estimateCostMicroUsd(model, input, inputImage) };
+    const estimateCost = async () => {
+      const inputImage = input.image_url ? await options.probeImage(input.image_url) : undefined;
+      return estimateCostMicroUsd(model, input, inputImage);
+    };
+    return { input, estimateCost };
   };
 }
