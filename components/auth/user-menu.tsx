@@ -1,5 +1,9 @@
+"use client";
+
+import { useRef } from "react";
 import type { SessionUser } from "@/lib/auth/access";
 import { signOutToHome } from "./actions";
+import { useDismissable } from "./use-dismissable";
 
 function initials(user: SessionUser): string {
   const source = user.name || user.email || "?";
@@ -11,10 +15,15 @@ function initials(user: SessionUser): string {
     .join("");
 }
 
-/** A disclosure built on <details>: keyboard-operable and works before any JavaScript loads. */
+/**
+ * A disclosure built on <details>: keyboard-operable and works before any JavaScript loads.
+ * Once it has, Escape and a click or tap outside close it too, as people expect of a menu.
+ */
 export function UserMenu({ user }: { user: SessionUser }) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  useDismissable(menu);
   return (
-    <details className="relative">
+    <details ref={menu} className="relative">
       <summary
         className="flex cursor-pointer list-none items-center gap-2 rounded-full p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
         aria-label={`Account menu for ${user.name ?? user.email ?? "you"}`}
@@ -34,7 +43,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
       <div className="card absolute right-0 z-10 mt-2 w-64 space-y-3 p-4!">
         <div className="min-w-0">
           <p className="truncate font-medium">{user.name ?? "Signed in"}</p>
-          {user.email && <p className="truncate text-sm text-zinc-500">{user.email}</p>}
+          {user.email && <p className="truncate text-sm text-muted">{user.email}</p>}
         </div>
         <form action={signOutToHome}>
           <button type="submit" className="btn-secondary w-full">
