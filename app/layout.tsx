@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <header className="border-b border-zinc-200 dark:border-zinc-800">
           <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
             <Link href="/" className="font-semibold tracking-tight">
-              fal <span className="text-zinc-400">+</span> Next.js
+              fal <span className="text-muted">+</span> Next.js
             </Link>
             {access.status !== "signed-out" && <UserMenu user={access.user} />}
           </div>
