@@ -3,7 +3,7 @@
 import { useRef } from "react";
 import type { SessionUser } from "@/lib/auth/access";
 import { signOutToHome } from "./actions";
-import { useDismissable } from "./use-dismissable";
+import { useDismissible } from "./use-dismissible";
 
 /**
  * A disclosure built on <details>: keyboard-operable and works before any JavaScript loads.
@@ -11,7 +11,7 @@ import { useDismissable } from "./use-dismissable";
  */
 export function UserMenu({ user }: { user: SessionUser }) {
   const menu = useRef<HTMLDetailsElement>(null);
-  useDismissable(menu);
+  useDismissible(menu);
   return (
     <details ref={menu} className="relative">
       <summary

@@ -6,7 +6,7 @@ import { type RefObject, useEffect } from "react";
  * Closes an open `<details>` on Escape (focus goes back to its summary, so a keyboard user
  * is where they started), on a click or tap anywhere outside it, and when Tab leaves it.
  */
-export function useDismissable(ref: RefObject<HTMLDetailsElement | null>) {
+export function useDismissible(ref: RefObject<HTMLDetailsElement | null>) {
   useEffect(() => {
     const close = () => {
       if (ref.current) ref.current.open = false;
