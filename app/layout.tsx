@@ -9,7 +9,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: "fal + Next.js starter",
-  description: "Generate images with fal.ai through a locked, signed-in proxy.",
+  description:
+    "Describe a picture and get it in seconds, edit a photo with words, and keep a history of what you made.",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 import { unverifiedUser } from "../testing/demo-user";
 import { appUrl } from "../testing/e2e-env";
-import { type MintedUser, sessionCookie } from "../testing/sessions";
+import { daysAgo, type MintedUser, sessionCookie } from "../testing/sessions";
 import { expectNoAxeViolations } from "./support/axe";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
@@ -28,6 +28,14 @@ for (const { name, viewport } of viewports) {
         await page.goto("/");
         await expect(page.getByRole("link", { name: "Sign in to start" })).toBeVisible();
         await expectNoAxeViolations(page, "landing");
+      });
+
+      test("landing page after the session expired", async ({ page, context }) => {
+        const lapsed = { email: "demo@example.com", name: "Demo User", signedInAt: daysAgo(8) };
+        await context.addCookies([{ ...(await sessionCookie(lapsed)), url: appUrl }]);
+        await page.goto("/");
+        await expect(page.getByRole("status")).toHaveText(/Your session has expired/);
+        await expectNoAxeViolations(page, "landing, session expired");
       });
 
       test("sign-in page, and its error", async ({ page }) => {
