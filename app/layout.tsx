@@ -9,7 +9,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: "fal + Next.js starter",
-  description: "Generate images with fal.ai through a locked, signed-in proxy.",
+  description:
+    "Describe a picture and get it in seconds, edit a photo with words, and keep a history of what you made.",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -20,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <header className="border-b border-zinc-200 dark:border-zinc-800">
           <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
             <Link href="/" className="font-semibold tracking-tight">
-              fal <span className="text-zinc-400">+</span> Next.js
+              fal <span className="text-muted">+</span> Next.js
             </Link>
             {access.status !== "signed-out" && <UserMenu user={access.user} />}
           </div>

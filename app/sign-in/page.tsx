@@ -24,9 +24,14 @@ export default async function SignInPage({
 
   return (
     <section className="card mx-auto max-w-sm space-y-6">
-      <h1 className="text-xl font-semibold">Sign in</h1>
+      <div className="space-y-2">
+        <h1 className="text-xl font-semibold">Sign in</h1>
+        <p className="text-sm text-muted">
+          Sign in to make and edit images. Your history stays with your account on this browser.
+        </p>
+      </div>
       {error && (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {error}
         </p>
       )}
@@ -34,7 +39,9 @@ export default async function SignInPage({
         <ProviderButtons providers={providers} />
       ) : (
         <div className="space-y-3 text-sm">
-          <p>No sign-in provider is configured. Set one of these groups of variables:</p>
+          <p>
+            This app has no way to sign in yet. If you run it, set one of these groups of variables:
+          </p>
           <ul className="space-y-2">
             {setupVariables.map((group) => (
               <li key={group[0]} className="font-mono text-xs">

@@ -16,7 +16,7 @@ export function FormField(props: {
       </label>
       {children}
       {hint && (
-        <p id={describedBy(id, "hint")} className="text-xs text-zinc-500">
+        <p id={describedBy(id, "hint")} className="text-xs text-muted">
           {hint}
         </p>
       )}

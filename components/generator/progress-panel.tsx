@@ -30,7 +30,7 @@ export function ProgressPanel({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="font-medium">
           {describeProgress(progress)}{" "}
-          <span className="text-sm text-zinc-500">
+          <span className="text-sm text-muted">
             <ElapsedTime since={progress.startedAt} />
           </span>
         </p>

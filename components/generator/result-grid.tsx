@@ -8,7 +8,7 @@ function GenerationCard({ generation }: { generation: Generation }) {
     <article className="card space-y-3" aria-label={`Result: ${prompt}`}>
       <header className="space-y-1">
         <p className="line-clamp-2 font-medium">{prompt}</p>
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-muted">
           {model.name} · seed <span className="font-mono">{seed}</span> · {formatSeconds(elapsedMs)}{" "}
           total
           {inferenceSeconds !== undefined && <> · {inferenceSeconds.toFixed(2)} s inference</>}

@@ -1,0 +1,23 @@
+import { expect, test } from "./support/fixtures";
+import { expectVisibleFocus, tabTo } from "./support/keyboard";
+
+test("the whole flow works by keyboard alone, with focus always visible", async ({
+  page,
+  generator,
+}) => {
+  const prompt = "A lighthouse on a cliff at dawn, by keyboard";
+  await generator.goto();
+
+  await tabTo(page, generator.prompt);
+  await page.keyboard.type(prompt);
+  await tabTo(page, generator.generateButton);
+  await page.keyboard.press("Enter");
+
+  await expect(generator.image(prompt)).toBeVisible();
+  await tabTo(page, page.getByRole("link", { name: "Open" }));
+  await tabTo(page, page.getByRole("button", { name: "Download" }));
+
+  // Back up the page with Shift+Tab: the way back shows focus too.
+  await page.keyboard.press("Shift+Tab");
+  await expectVisibleFocus(page);
+});
