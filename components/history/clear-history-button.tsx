@@ -15,7 +15,7 @@ export function ClearHistoryButton({ count, onClear }: { count: number; onClear:
     <>
       <button
         type="button"
-        className="btn-secondary px-3 py-1 text-xs"
+        className="btn-secondary min-h-11 px-3 py-1 text-sm sm:min-h-9"
         onClick={() => dialog.current?.showModal()}
       >
         Clear history

@@ -75,7 +75,7 @@ export function HistoryEntryCard({
                 {onEdit && (
                   <button
                     type="button"
-                    className="btn-secondary block w-28 px-2 py-1 text-xs"
+                    className="btn-secondary flex min-h-11 w-28 px-2 py-1 text-xs sm:min-h-9"
                     aria-label={`Edit this image (${which}): ${label}`}
                     onClick={() => onEdit(image.url)}
                   >
@@ -91,7 +91,7 @@ export function HistoryEntryCard({
         {onReuse && (
           <button
             type="button"
-            className="btn-secondary px-3 py-1 text-xs"
+            className="btn-secondary min-h-11 px-3 py-1 text-sm sm:min-h-9"
             aria-label={`Same settings again: ${label}`}
             onClick={onReuse}
           >
@@ -100,7 +100,7 @@ export function HistoryEntryCard({
         )}
         <button
           type="button"
-          className="btn-secondary px-3 py-1 text-xs"
+          className="btn-secondary min-h-11 px-3 py-1 text-sm sm:min-h-9"
           aria-label={`Delete: ${label}`}
           onClick={onDelete}
         >
