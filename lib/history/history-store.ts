@@ -1,5 +1,6 @@
 import { clear, createStore, del, delMany, entries, set, type UseStore } from "idb-keyval";
-import { type HistoryEntry, parseHistoryEntry } from "./history-entry";
+import { parseHistoryEntry } from "./check-history-entry";
+import type { HistoryEntry } from "./history-entry";
 
 /** Entries kept per user; adding one more drops the oldest. */
 export const historyLimit = 100;
