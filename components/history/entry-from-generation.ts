@@ -22,7 +22,8 @@ export function entryFromGeneration(
     prompt,
     model: { id: model.id, name: model.name },
     settings: {
-      ...(input ? { imageSize: input.image_size } : {}),
+      // Image models take no size: their output follows the input image.
+      ...(input?.image_size ? { imageSize: input.image_size } : {}),
       numImages: input?.num_images ?? images.length,
       seed,
       ...(typeof imageUrl === "string" ? { imageUrl } : {}),
