@@ -4,6 +4,7 @@ import { Landing } from "@/components/landing/landing";
 import { getAccess } from "@/lib/auth/access";
 import { budgetViewOf } from "@/lib/budgets/budget-view";
 import { models } from "@/lib/catalog/models";
+import { historyUserKey } from "@/lib/history/history-user-key";
 import { proxySetup } from "@/lib/proxy/proxy-setup";
 
 export default async function HomePage() {
@@ -21,5 +22,5 @@ export default async function HomePage() {
   const budget = await proxySetup()
     .budget.status(access.user.id)
     .then(budgetViewOf, () => undefined);
-  return <Generator models={models} budget={budget} />;
+  return <Generator models={models} budget={budget} historyKey={historyUserKey(access.user.id)} />;
 }

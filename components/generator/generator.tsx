@@ -1,6 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { HistorySection } from "@/components/history/history-section";
+import { formValuesFor } from "@/components/history/reuse-settings";
+import { useGenerationHistory } from "@/components/history/use-generation-history";
 import { type BudgetView, budgetPath } from "@/lib/budgets/budget-view";
 import { estimateCostMicroUsd } from "@/lib/catalog/cost";
 import { formModelInput } from "@/lib/catalog/model-input";
@@ -17,6 +20,8 @@ type Props = {
   models: readonly ModelDefinition[];
   /** Today's budgets when the page was rendered; refreshed after each generation. */
   budget: BudgetView | undefined;
+  /** The server's hash of the user id: the key this browser keeps the user's history under. */
+  historyKey: string;
 };
 
 // The input check (zod) is not in the page's first load: it is fetched once the page is
@@ -36,7 +41,7 @@ function announce(state: GenerationState): string {
   }
 }
 
-export function Generator({ models, budget: initialBudget }: Props) {
+export function Generator({ models, budget: initialBudget, historyKey }: Props) {
   const first = models[0];
   const [values, setValues] = useState<FormValues>({
     prompt: "",
@@ -53,6 +58,7 @@ export function Generator({ models, budget: initialBudget }: Props) {
     if (response?.ok) setBudget((await response.json()) as BudgetView);
   }, []);
   const { state, history, generate, cancel } = useGeneration({ onSettled: refreshBudget });
+  const kept = useGenerationHistory(historyKey, state); // records each finished generation
   useEffect(() => {
     loadInputCheck().catch(() => {}); // a failed load is reported by the submit that needs it
   }, []);
@@ -83,7 +89,9 @@ export function Generator({ models, budget: initialBudget }: Props) {
       formModelInput(model, { ...values, numImages, seed }),
     );
     setInputError(checked.ok ? undefined : checked.refusal.message);
-    if (checked.ok) void generate(model, checked.input);
+    if (!checked.ok) return;
+    kept.rememberInput(checked.input);
+    void generate(model, checked.input);
   };
 
   return (
@@ -108,6 +116,11 @@ export function Generator({ models, budget: initialBudget }: Props) {
       {state.phase === "running" && <ProgressPanel progress={state.progress} onCancel={cancel} />}
       {state.phase === "failed" && <ErrorPanel error={state.error} onRetry={submit} />}
       <ResultGrid generations={history} />
+      <HistorySection
+        history={kept}
+        models={models}
+        onReuse={(entry) => setValues((current) => formValuesFor(entry, current, models))}
+      />
     </div>
   );
 }

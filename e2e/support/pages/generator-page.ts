@@ -7,7 +7,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  * fills a prompt and generates does, so a change to the page is one change here.
  */
 export function generatorPage(page: Page) {
-  const prompt = page.getByLabel("Prompt");
+  // Exact: results and history entries are named by their prompts, which may say "prompt".
+  const prompt = page.getByLabel("Prompt", { exact: true });
   const generateButton = page.getByRole("button", { name: "Generate", exact: true });
   return {
     page,
@@ -21,7 +22,8 @@ export function generatorPage(page: Page) {
     /** The generated image(s) whose alt text starts with `text`. */
     image: (text: string) => page.getByRole("img", { name: new RegExp(`^${escapeRegExp(text)}`) }),
     goto: (origin = "") => page.goto(`${origin}/`),
-    chooseModel: (label: string) => page.getByLabel("Model").selectOption({ label }),
+    chooseModel: (label: string) =>
+      page.getByLabel("Model", { exact: true }).selectOption({ label }),
     async generate(text: string) {
       await prompt.fill(text);
       await generateButton.click();

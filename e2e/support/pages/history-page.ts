@@ -1,0 +1,28 @@
+import type { Page } from "@playwright/test";
+
+/**
+ * The generator's History section as a user finds it: a region named "History" with one
+ * article per entry, named by its prompt, and buttons named after the entry they act on.
+ */
+export function historyPage(page: Page) {
+  const region = page.getByRole("region", { name: "History", exact: true });
+  const entries = region.getByRole("listitem").filter({ has: page.getByRole("article") });
+  const entry = (prompt: string) => region.getByRole("article", { name: prompt, exact: true });
+  return {
+    region,
+    heading: region.getByRole("heading", { name: "History", exact: true }),
+    entries,
+    entry,
+    /** The entries' prompts, top to bottom. */
+    prompts: () => entries.getByRole("heading").allTextContents(),
+    emptyState: region.getByText(/^Nothing here yet\./),
+    unavailable: region.getByText(/^This browser cannot keep history/),
+    reuseButton: (prompt: string) =>
+      entry(prompt).getByRole("button", { name: /^Same settings again: / }),
+    deleteButton: (prompt: string) => entry(prompt).getByRole("button", { name: /^Delete: / }),
+    clearButton: region.getByRole("button", { name: "Clear history", exact: true }),
+    confirmDialog: page.getByRole("dialog", { name: "Clear history?" }),
+  };
+}
+
+export type HistoryPage = ReturnType<typeof historyPage>;
