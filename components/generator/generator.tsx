@@ -1,17 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { type BudgetView, budgetPath } from "@/lib/budgets/budget-view";
 import { estimateCostMicroUsd } from "@/lib/catalog/cost";
-import { formModelInput } from "@/lib/catalog/model-input";
+import { formModelInput, type GenerationRequest } from "@/lib/catalog/model-input";
 import type { ModelDefinition } from "@/lib/catalog/models";
 import { BudgetMeter } from "./budget-meter";
-import { ErrorPanel } from "./error-panel";
 import { type FormValues, GenerationForm } from "./generation-form";
-import { describeProgress, ProgressPanel } from "./progress-panel";
-import { ResultGrid } from "./result-grid";
+import { Outcome } from "./outcome";
 import { parseSeed } from "./seed";
-import { type GenerationState, useGeneration } from "./use-generation";
+import { useGeneration } from "./use-generation";
 
 type Props = {
   models: readonly ModelDefinition[];
@@ -23,18 +21,13 @@ type Props = {
 // interactive, as the fal client is, and a generate started before then waits for it.
 const loadInputCheck = () => import("@/lib/catalog/check-model-input");
 
-function announce(state: GenerationState): string {
-  switch (state.phase) {
-    case "running":
-      return describeProgress(state.progress);
-    case "done":
-      return `Done: ${state.generation.images.length} image${state.generation.images.length === 1 ? "" : "s"}.`;
-    case "cancelled":
-      return "Generation cancelled.";
-    default:
-      return "";
-  }
-}
+const formValuesOf = (modelId: string, request: GenerationRequest): FormValues => ({
+  prompt: request.prompt,
+  modelId,
+  imageSize: request.imageSize,
+  numImages: request.numImages,
+  seed: request.seed === undefined ? "" : String(request.seed),
+});
 
 export function Generator({ models, budget: initialBudget }: Props) {
   const first = models[0];
@@ -45,17 +38,28 @@ export function Generator({ models, budget: initialBudget }: Props) {
     numImages: 1,
     seed: "",
   });
+  const [promptError, setPromptError] = useState<string>();
   const [seedError, setSeedError] = useState<string>();
   const [inputError, setInputError] = useState<string>();
+  const promptRef = useRef<HTMLTextAreaElement>(null);
   const [budget, setBudget] = useState(initialBudget);
   const refreshBudget = useCallback(async () => {
     const response = await fetch(budgetPath, { cache: "no-store" }).catch(() => undefined);
     if (response?.ok) setBudget((await response.json()) as BudgetView);
   }, []);
-  const { state, history, generate, cancel } = useGeneration({ onSettled: refreshBudget });
+  const { state, generate, cancel } = useGeneration({
+    models,
+    onSettled: refreshBudget,
+    // After a reload, the form shows what the resumed generation asked for.
+    onResume: (model, request) => setValues(formValuesOf(model.id, request)),
+  });
   useEffect(() => {
     loadInputCheck().catch(() => {}); // a failed load is reported by the submit that needs it
   }, []);
+  // Cancel's button goes with the progress: focus goes back to the prompt, to change or resend.
+  useEffect(() => {
+    if (state.phase === "cancelled") promptRef.current?.focus();
+  }, [state.phase]);
 
   const model = models.find((entry) => entry.id === values.modelId);
   const numImages = Math.min(values.numImages, model?.maxImages ?? 1);
@@ -70,17 +74,22 @@ export function Generator({ models, budget: initialBudget }: Props) {
   // The form keeps its values through errors and cancels: retrying sends the same request.
   // Its input passes the check the proxy makes, so the proxy never refuses what the form sends.
   const submit = async () => {
+    const blank = values.prompt.trim() === "";
     const { seed, error } = parseSeed(values.seed);
+    setPromptError(blank ? "Enter a prompt." : undefined);
     setSeedError(error);
-    if (!model || error || !values.prompt.trim()) return;
+    if (blank) promptRef.current?.focus();
+    if (!model || error || blank) return;
     const check = await loadInputCheck().catch(() => undefined);
     if (!check) {
       setInputError("The page could not load part of itself. Check your connection and reload.");
       return;
     }
-    const checked = check.checkModelInput(model, formModelInput({ ...values, numImages, seed }));
+    const { prompt, imageSize } = values;
+    const request: GenerationRequest = { prompt, imageSize, numImages, seed };
+    const checked = check.checkModelInput(model, formModelInput(request));
     setInputError(checked.ok ? undefined : checked.refusal.message);
-    if (checked.ok) void generate(model, checked.input);
+    if (checked.ok) void generate(model, request, checked.input);
   };
 
   return (
@@ -89,22 +98,24 @@ export function Generator({ models, budget: initialBudget }: Props) {
       {budget && <BudgetMeter budget={budget} />}
       <GenerationForm
         values={values}
-        onChange={setValues}
+        onChange={(next) => {
+          if (next.prompt !== values.prompt) setPromptError(undefined);
+          setValues(next);
+        }}
         onSubmit={submit}
         models={models}
         estimateMicroUsd={estimateMicroUsd}
         busy={state.phase === "running"}
+        promptError={promptError}
         seedError={seedError}
+        promptRef={promptRef}
       />
-      <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-        {announce(state)}
-      </p>
-      {inputError && (
-        <ErrorPanel error={{ message: inputError, action: "none" }} onRetry={submit} />
-      )}
-      {state.phase === "running" && <ProgressPanel progress={state.progress} onCancel={cancel} />}
-      {state.phase === "failed" && <ErrorPanel error={state.error} onRetry={submit} />}
-      <ResultGrid generations={history} />
+      <Outcome
+        state={state}
+        inputError={inputError === undefined ? undefined : { message: inputError, action: "none" }}
+        onCancel={cancel}
+        onRetry={submit}
+      />
     </div>
   );
 }
