@@ -29,7 +29,7 @@ for (const { name, fault, message } of faults) {
     await generator.generate(`A prompt for when ${name}`);
 
     await expect(generator.alert).toContainText(message, { timeout: 30_000 });
-    await expect(generator.alert.getByRole("button", { name: "Try again" })).toBeVisible();
+    await expect(generator.tryAgainButton).toBeVisible();
     await expect(generator.prompt).toHaveValue(`A prompt for when ${name}`);
 
     expect(log.text()).not.toMatch(unhandledErrorPattern);
