@@ -22,7 +22,10 @@ export function ErrorPanel({
   const ref = useRevealOnMount<HTMLDivElement>();
   const smallPrint = [
     error.detail,
-    elapsedMs === undefined ? undefined : `after ${formatDuration(elapsedMs)}`,
+    // Worth saying only when the wait was long: then it is what the message leaves out.
+    elapsedMs !== undefined && elapsedMs >= 5_000
+      ? `after ${formatDuration(elapsedMs)}`
+      : undefined,
   ].filter(Boolean);
   return (
     <div

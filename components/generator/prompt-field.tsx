@@ -56,7 +56,7 @@ export function PromptField({ id, value, onChange, maxLength, error, ref }: Prop
             Ctrl+Enter or ⌘+Enter to generate.
           </p>
           <p id={counterId} className={full ? "text-amber-800 dark:text-amber-300" : "muted-text"}>
-            <span className="font-mono tabular-nums">
+            <span className="tabular-nums">
               {value.length} / {maxLength}
             </span>{" "}
             characters
