@@ -1,5 +1,6 @@
 import { pendingKey } from "../components/generator/pending-generation";
-import { isProxiedSubmit } from "../testing/proxy-calls";
+import { isProxiedSubmit, submitThroughProxy } from "../testing/proxy-calls";
+import { apiSignedInAs, freshTestUser } from "../testing/sessions";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 
@@ -12,7 +13,7 @@ test("after Generate, the progress and then the result come into view and take f
 }) => {
   await emulator.setTiming({ queueMs: 1_000, runMs: 1_500 });
   await generator.goto();
-  await generator.generate("A lighthouse on a cliff at dawn, seen from a phone");
+  await generator.generateFromPrompt("A lighthouse on a cliff at dawn, seen from a phone");
 
   await expect(generator.progress).toBeFocused();
   await expect(generator.progress).toBeInViewport();
@@ -27,7 +28,7 @@ test("with a fault upstream, the error comes into view and takes focus; Try agai
   await emulator.armFault({ on: "submit", status: 500 });
   await emulator.setTiming({ queueMs: 1_000, runMs: 1_000 });
   await generator.goto();
-  await generator.generate("A request fal will fail once, on a phone");
+  await generator.generateFromPrompt("A request fal will fail once, on a phone");
 
   await expect(generator.alert).toBeFocused();
   await expect(generator.alert).toBeInViewport();
@@ -39,10 +40,13 @@ test("with a fault upstream, the error comes into view and takes focus; Try agai
   await expect(generator.result).toBeInViewport();
 });
 
-test("Cancel, by keyboard, returns focus to the prompt", async ({ generator }) => {
+test("Generate (the button) moves focus to the progress; Cancel, by keyboard, back to the prompt", async ({
+  generator,
+}) => {
   await emulator.setTiming({ queueMs: 120_000 });
   await generator.goto();
   await generator.generate("A generation cancelled on a phone");
+  await expect(generator.progress).toBeFocused(); // the Generate button, now disabled, let it go
   await expect(generator.status).toHaveText(/In queue/);
 
   await generator.cancelButton.focus();
@@ -79,25 +83,32 @@ test("a reload during a generation waits on the same request and ends with its i
   expect(await page.evaluate((key) => sessionStorage.getItem(key), pendingKey)).toBeNull();
 });
 
-test("a stored request the proxy refuses is dropped quietly, with a word in the status line", async ({
+test("another user's request id in storage is refused by the proxy and dropped quietly", async ({
   page,
   generator,
 }) => {
-  await generator.goto();
+  // A real request, still queued, of another user: the proxy answers 404 to anyone else.
+  await emulator.setTiming({ queueMs: 60_000 });
+  const other = await apiSignedInAs(freshTestUser("resume-owner"));
+  const requestId = await submitThroughProxy(other);
+  await other.dispose();
   const notOurs = {
-    requestId: "00000000-0000-4000-8000-000000000000",
+    requestId,
     modelId: "fal-ai/flux/schnell",
     request: { prompt: "Someone else's request", imageSize: "square", numImages: 1 },
     startedAt: Date.now(),
   };
-  await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [
+  // Stored before the page's own scripts run, as a reload would find it.
+  await page.addInitScript(([key, value]) => sessionStorage.setItem(key, value), [
     pendingKey,
     JSON.stringify(notOurs),
   ] as const);
 
-  await page.reload();
+  await generator.goto();
   await expect(generator.status).toHaveText(/could not be picked up again/);
   await expect(generator.alert).toHaveCount(0);
   await expect(generator.generateButton).toBeEnabled();
+  await expect(generator.image("Someone else's request")).toHaveCount(0);
   expect(await page.evaluate((key) => sessionStorage.getItem(key), pendingKey)).toBeNull();
+  expect((await emulator.request(requestId)).status).toBe("IN_QUEUE");
 });

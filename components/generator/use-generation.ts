@@ -16,6 +16,8 @@ import {
 } from "./generation";
 import { pendingStore } from "./pending-generation";
 
+export type { GeneratedImage, Generation } from "./generation";
+
 export const resumeNotices = {
   stale: "A generation from before the reload was too old to pick up again.",
   lost: "The generation from before the reload could not be picked up again.",

@@ -47,6 +47,11 @@ export function generatorPage(page: Page) {
       await prompt.fill(text);
       await generateButton.click();
     },
+    /** Generates from the prompt with Ctrl+Enter: the page stays scrolled where the prompt is. */
+    async generateFromPrompt(text: string) {
+      await prompt.fill(text);
+      await prompt.press("Control+Enter");
+    },
   };
 }
 
