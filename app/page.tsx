@@ -4,6 +4,7 @@ import { Landing } from "@/components/landing/landing";
 import { getAccess } from "@/lib/auth/access";
 import { budgetViewOf } from "@/lib/budgets/budget-view";
 import { models } from "@/lib/catalog/models";
+import { extraMediaOrigins } from "@/lib/fal/server/emulator-media";
 import { historyUserKey } from "@/lib/history/history-user-key";
 import { proxySetup } from "@/lib/proxy/proxy-setup";
 
@@ -22,5 +23,12 @@ export default async function HomePage() {
   const budget = await proxySetup()
     .budget.status(access.user.id)
     .then(budgetViewOf, () => undefined);
-  return <Generator models={models} budget={budget} historyKey={historyUserKey(access.user.id)} />;
+  return (
+    <Generator
+      models={models}
+      budget={budget}
+      historyKey={historyUserKey(access.user.id)}
+      mediaOrigins={extraMediaOrigins()}
+    />
+  );
 }

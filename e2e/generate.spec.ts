@@ -13,9 +13,8 @@ test("generates an image and shows its progress, logs and result", async ({ page
 
   await expect(generator.status).toHaveText(/In queue/);
   await expect(generator.status).toHaveText("Generating…");
-  await expect(
-    page.getByRole("list", { name: "Logs" }).getByRole("listitem").first(),
-  ).toBeVisible();
+  await generator.showLogs();
+  await expect(generator.logLines.first()).toBeVisible();
 
   const image = generator.image("A lighthouse on a cliff at dawn");
   await expect(image).toBeVisible();
@@ -41,7 +40,7 @@ test("cancels a slow generation upstream", async ({ page, generator }) => {
   const { request_id: requestId } = (await (await submitted).json()) as { request_id: string };
   await expect(generator.status).toHaveText(/In queue/);
 
-  await page.getByRole("button", { name: "Cancel" }).click();
+  await generator.cancelButton.click();
 
   await expect(generator.status).toHaveText("Generation cancelled.");
   await expect.poll(async () => (await emulator.request(requestId)).status).toBe("CANCELLED");
@@ -59,7 +58,7 @@ test("an upstream failure shows a clear message and a retry that works", async (
   await expect(alert).toContainText("HTTP 500");
   await expect(generator.prompt).toHaveValue("A request fal will fail once");
 
-  await alert.getByRole("button", { name: "Try again" }).click();
+  await generator.tryAgainButton.click();
   await expect(generator.image("A request fal will fail once")).toBeVisible();
   await expect(alert).toBeHidden();
 });

@@ -60,9 +60,8 @@ for (const { name, fault } of streamFaults) {
     await generator.goto();
     await generator.generate(`A lantern on a pier, the stream ${name}`);
 
-    await expect(
-      page.getByRole("list", { name: "Logs" }).getByRole("listitem").first(),
-    ).toBeVisible();
+    await generator.showLogs();
+    await expect(generator.logLines.first()).toBeVisible();
     await expect(generator.image("A lantern on a pier")).toBeVisible();
     await expect(generator.status).toHaveText("Done: 1 image.");
     await expect(generator.alert).toHaveCount(0);

@@ -8,7 +8,7 @@ export function BudgetMeter({ budget }: { budget: BudgetView }) {
   const { user, app } = budget;
   const resetsAt = new Date(budget.resetsAt).toLocaleTimeString([], { timeStyle: "short" });
   return (
-    <section aria-label="Today's budget" className="text-sm text-zinc-600 dark:text-zinc-400">
+    <section aria-label="Today's budget" className="text-muted text-sm">
       <p>
         Today you have <strong>{formatUsd(user.remainingMicroUsd)}</strong> left of{" "}
         {formatUsd(user.limitMicroUsd)}; the app has {formatUsd(app.remainingMicroUsd)} left of{" "}

@@ -24,7 +24,7 @@ export function DownloadButton({ url, fileName }: { url: string; fileName: strin
   };
 
   return (
-    <button type="button" onClick={download} className="btn-secondary px-3 py-1 text-xs">
+    <button type="button" onClick={download} className="btn-secondary min-h-11 min-w-11">
       {failed ? "Download failed, retry" : "Download"}
     </button>
   );

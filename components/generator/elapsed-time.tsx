@@ -2,8 +2,12 @@
 
 import { useEffect, useState } from "react";
 
-export function formatSeconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+/** "4.2 s" under a minute, "4 min 05 s" past it: a long wait reads as one. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const whole = Math.floor(seconds);
+  return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, "0")} s`;
 }
 
 /** Ticks while mounted; kept out of the live region so screen readers are not flooded. */
@@ -13,5 +17,7 @@ export function ElapsedTime({ since }: { since: number }) {
     const timer = setInterval(() => setNow(Date.now()), 100);
     return () => clearInterval(timer);
   }, []);
-  return <span className="font-mono tabular-nums">{formatSeconds(Math.max(0, now - since))}</span>;
+  return (
+    <span className="text-muted font-mono text-sm tabular-nums">{formatDuration(now - since)}</span>
+  );
 }

@@ -16,12 +16,12 @@ export function FormField(props: {
       </label>
       {children}
       {hint && (
-        <p id={describedBy(id, "hint")} className="text-xs text-muted">
+        <p id={describedBy(id, "hint")} className="text-muted text-xs">
           {hint}
         </p>
       )}
       {error && (
-        <p id={describedBy(id, "error")} className="text-xs text-red-600 dark:text-red-400">
+        <p id={describedBy(id, "error")} className="text-xs text-red-700 dark:text-red-300">
           {error}
         </p>
       )}

@@ -1,18 +1,16 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useState } from "react";
 import { type ImageSize, imageSizeLabel, imageSizeNames } from "@/lib/catalog/image-sizes";
-import type { ModelDefinition } from "@/lib/catalog/models";
+import { type ModelDefinition, takesImage } from "@/lib/catalog/models";
 import { formatUsd } from "@/lib/catalog/money";
 import { describedBy, FormField } from "./form-field";
+import { type FormValues, withModel } from "./form-values";
+import { ModelSelect } from "./model-select";
+import { PromptField } from "./prompt-field";
+import { StrengthField } from "./strength-field";
 
-export type FormValues = {
-  prompt: string;
-  modelId: string;
-  imageSize: ImageSize;
-  numImages: number;
-  seed: string;
-};
+export type { FormValues };
 
 type Props = {
   values: FormValues;
@@ -22,11 +20,15 @@ type Props = {
   /** What the chosen settings will cost at most, in micro-dollars: the proxy charges this. */
   estimateMicroUsd: number | undefined;
   busy: boolean;
+  promptError: string | undefined;
   seedError: string | undefined;
+  promptRef: RefObject<HTMLTextAreaElement | null>;
+  /** The input image's drop zone, shown for models that take an image. */
+  imageInput: ReactNode;
 };
 
 export function GenerationForm(props: Props) {
-  const { values, onChange, models, estimateMicroUsd, busy, seedError } = props;
+  const { values, onChange, models, estimateMicroUsd, busy, promptError, seedError } = props;
   const ids = useId();
   // Until React has hydrated, a click would submit the form natively and reload the page,
   // losing the prompt: keep the button off until the handler is attached.
@@ -40,63 +42,61 @@ export function GenerationForm(props: Props) {
     event.preventDefault();
     if (!busy) props.onSubmit();
   };
-  const submitOnShortcut = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
-      event.preventDefault();
-      event.currentTarget.form?.requestSubmit();
-    }
-  };
 
   const field = (name: string) => `${ids}-${name}`;
 
   return (
-    <form onSubmit={submit} className="card space-y-4">
-      <FormField id={field("prompt")} label="Prompt" hint="Ctrl+Enter or ⌘+Enter to generate.">
-        <textarea
-          id={field("prompt")}
-          required
-          rows={3}
-          maxLength={model?.maxPromptLength}
-          value={values.prompt}
-          onChange={(event) => set("prompt", event.target.value)}
-          onKeyDown={submitOnShortcut}
-          placeholder="A lighthouse on a cliff at dawn, oil painting"
-          className="field resize-y"
-          aria-describedby={describedBy(field("prompt"), "hint")}
-        />
-      </FormField>
+    // `noValidate`: the form says what is wrong beside the field (a blank prompt too), in the
+    // page's words, rather than in the browser's bubble.
+    <form onSubmit={submit} noValidate className="card space-y-4">
+      <PromptField
+        id={field("prompt")}
+        ref={props.promptRef}
+        value={values.prompt}
+        onChange={(prompt) => set("prompt", prompt)}
+        maxLength={model?.maxPromptLength ?? 0}
+        error={promptError}
+      />
+
+      {model && takesImage(model) && props.imageInput}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id={field("model")} label="Model" hint={model?.description}>
-          <select
+          <ModelSelect
             id={field("model")}
+            models={models}
             value={values.modelId}
-            onChange={(event) => set("modelId", event.target.value)}
-            className="field"
+            onChange={(next) => onChange(withModel(values, next))}
             aria-describedby={describedBy(field("model"), "hint")}
-          >
-            {models.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
+          />
         </FormField>
 
-        <FormField id={field("size")} label="Image size">
-          <select
-            id={field("size")}
-            value={values.imageSize}
-            onChange={(event) => set("imageSize", event.target.value as ImageSize)}
-            className="field"
-          >
-            {imageSizeNames.map((size) => (
-              <option key={size} value={size}>
-                {imageSizeLabel(size)}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        {model && takesImage(model) ? (
+          model.strength &&
+          values.strength !== undefined && (
+            <StrengthField
+              id={field("strength")}
+              range={model.strength}
+              value={values.strength}
+              onChange={(strength) => set("strength", strength)}
+            />
+          )
+        ) : (
+          <FormField id={field("size")} label="Image size">
+            <select
+              id={field("size")}
+              value={values.imageSize}
+              onChange={(event) => set("imageSize", event.target.value as ImageSize)}
+              className="field"
+            >
+              {imageSizeNames.map((size) => (
+                <option key={size} value={size}>
+                  {imageSizeLabel(size)}
+                </option>
+              ))}
+            </select>
+          </FormField>
+        )}
 
         <FormField id={field("count")} label="Number of images">
           <select
@@ -134,10 +134,10 @@ export function GenerationForm(props: Props) {
           disabled={busy || !hydrated}
           aria-describedby={estimateMicroUsd === undefined ? undefined : field("cost")}
         >
-          {busy ? "Generating…" : "Generate"}
+          Generate
         </button>
         {estimateMicroUsd !== undefined && (
-          <p id={field("cost")} className="text-sm text-zinc-600 dark:text-zinc-400">
+          <p id={field("cost")} className="text-muted text-sm">
             Estimated cost: <strong>{formatUsd(estimateMicroUsd)}</strong>
           </p>
         )}

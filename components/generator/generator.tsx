@@ -1,97 +1,135 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { entryFromGeneration } from "@/components/history/entry-from-generation";
 import { HistorySection } from "@/components/history/history-section";
 import { formValuesFor } from "@/components/history/reuse-settings";
-import { useGenerationHistory } from "@/components/history/use-generation-history";
+import { useHistory } from "@/components/history/use-history";
 import { type BudgetView, budgetPath } from "@/lib/budgets/budget-view";
-import { estimateCostMicroUsd } from "@/lib/catalog/cost";
+import { estimateCostMicroUsd, type ImageDimensions } from "@/lib/catalog/cost";
+import type { ExtraMediaOrigins } from "@/lib/catalog/media-url";
 import { formModelInput } from "@/lib/catalog/model-input";
-import type { ModelDefinition } from "@/lib/catalog/models";
+import { type ModelDefinition, takesImage } from "@/lib/catalog/models";
 import { BudgetMeter } from "./budget-meter";
-import { ErrorPanel } from "./error-panel";
-import { type FormValues, GenerationForm } from "./generation-form";
-import { describeProgress, ProgressPanel } from "./progress-panel";
-import { ResultGrid } from "./result-grid";
+import {
+  type ChosenImage,
+  type FormValues,
+  formValuesOf,
+  initialFormValues,
+  requestOf,
+  withModel,
+} from "./form-values";
+import { GenerationForm } from "./generation-form";
+import { ImageInput } from "./image-input";
+import { Outcome } from "./outcome";
 import { parseSeed } from "./seed";
-import { type GenerationState, useGeneration } from "./use-generation";
+import { useGeneration } from "./use-generation";
+import { useImageUpload } from "./use-image-upload";
 
 type Props = {
   models: readonly ModelDefinition[];
   /** Today's budgets when the page was rendered; refreshed after each generation. */
   budget: BudgetView | undefined;
-  /** The server's hash of the user id: the key this browser keeps the user's history under. */
+  /** The server's hash of the user id: whose history this browser shows. */
   historyKey: string;
+  /** Where an input image may live besides fal's media hosts (the emulator's origin, or none). */
+  mediaOrigins: ExtraMediaOrigins;
 };
 
 // The input check (zod) is not in the page's first load: it is fetched once the page is
 // interactive, as the fal client is, and a generate started before then waits for it.
 const loadInputCheck = () => import("@/lib/catalog/check-model-input");
 
-function announce(state: GenerationState): string {
-  switch (state.phase) {
-    case "running":
-      return describeProgress(state.progress);
-    case "done":
-      return `Done: ${state.generation.images.length} image${state.generation.images.length === 1 ? "" : "s"}.`;
-    case "cancelled":
-      return "Generation cancelled.";
-    default:
-      return "";
-  }
-}
-
-export function Generator({ models, budget: initialBudget, historyKey }: Props) {
-  const first = models[0];
-  const [values, setValues] = useState<FormValues>({
-    prompt: "",
-    modelId: first?.id ?? "",
-    imageSize: first?.defaultImageSize ?? "square_hd",
-    numImages: 1,
-    seed: "",
-  });
+export function Generator({ models, budget: initialBudget, historyKey, mediaOrigins }: Props) {
+  const [values, setValues] = useState<FormValues>(() => initialFormValues(models));
+  const [promptError, setPromptError] = useState<string>();
   const [seedError, setSeedError] = useState<string>();
   const [inputError, setInputError] = useState<string>();
+  const promptRef = useRef<HTMLTextAreaElement>(null);
   const [budget, setBudget] = useState(initialBudget);
   const refreshBudget = useCallback(async () => {
     const response = await fetch(budgetPath, { cache: "no-store" }).catch(() => undefined);
     if (response?.ok) setBudget((await response.json()) as BudgetView);
   }, []);
-  const { state, history, generate, cancel } = useGeneration({ onSettled: refreshBudget });
-  const kept = useGenerationHistory(historyKey, state); // records each finished generation
+  const upload = useImageUpload();
+  const history = useHistory(historyKey);
+  const { state, generate, cancel } = useGeneration({
+    models,
+    onSettled: refreshBudget,
+    onDone: (generation) => void history.record(entryFromGeneration(generation)),
+    // After a reload, the form shows what the resumed generation asked for.
+    onResume: (model, request) => {
+      setValues(formValuesOf(model, request));
+      if (request.imageUrl) upload.takeExisting(request.imageUrl);
+    },
+  });
   useEffect(() => {
     loadInputCheck().catch(() => {}); // a failed load is reported by the submit that needs it
   }, []);
+  // Cancel's button goes with the progress: focus goes back to the prompt, to change or resend.
+  useEffect(() => {
+    if (state.phase === "cancelled") promptRef.current?.focus();
+  }, [state.phase]);
 
   const model = models.find((entry) => entry.id === values.modelId);
-  const numImages = Math.min(values.numImages, model?.maxImages ?? 1);
+  const { image } = upload;
+  const chosenImage: ChosenImage =
+    image.phase === "ready" ? { url: image.url, dimensions: image.dimensions } : undefined;
+  const imageBusy = image.phase === "preparing" || image.phase === "uploading";
+  // Without the image's size yet, the estimate is for the largest image the proxy accepts.
   const estimateMicroUsd =
     model &&
-    estimateCostMicroUsd(model, {
-      prompt: "",
-      image_size: values.imageSize,
-      num_images: numImages,
-    });
+    estimateCostMicroUsd(
+      model,
+      {
+        prompt: values.prompt,
+        num_images: Math.min(values.numImages, model.maxImages),
+        ...(takesImage(model) ? {} : { image_size: values.imageSize }),
+      },
+      chosenImage?.dimensions,
+    );
+
+  // "Edit this image": the first model that edits from a prompt takes the image.
+  const editModel = models.find((entry) => entry.kind === "image-edit");
+  const edit = editModel
+    ? (picked: { url: string } & ImageDimensions) => {
+        const { url, ...dimensions } = picked;
+        upload.takeExisting(url, dimensions);
+        setValues((current) => withModel(current, editModel));
+        setInputError(undefined);
+        // The prompt now says what to change: selected, so typing replaces the old one.
+        promptRef.current?.focus();
+        promptRef.current?.select();
+        promptRef.current?.scrollIntoView({ block: "center" });
+      }
+    : undefined;
 
   // The form keeps its values through errors and cancels: retrying sends the same request.
   // Its input passes the check the proxy makes, so the proxy never refuses what the form sends.
   const submit = async () => {
+    const blank = values.prompt.trim() === "";
     const { seed, error } = parseSeed(values.seed);
+    setPromptError(blank ? "Enter a prompt." : undefined);
     setSeedError(error);
-    if (!model || error || !values.prompt.trim()) return;
+    if (blank) promptRef.current?.focus();
+    if (!model || error || blank) return;
+    if (takesImage(model) && !chosenImage) {
+      setInputError(
+        imageBusy
+          ? "The image is still uploading: generate once it is ready."
+          : `${model.name} changes an image: choose, drop or paste one first.`,
+      );
+      return;
+    }
     const check = await loadInputCheck().catch(() => undefined);
     if (!check) {
       setInputError("The page could not load part of itself. Check your connection and reload.");
       return;
     }
-    const checked = check.checkModelInput(
-      model,
-      formModelInput(model, { ...values, numImages, seed }),
-    );
+    const request = requestOf(values, model, chosenImage, seed);
+    const checked = check.checkModelInput(model, formModelInput(model, request), mediaOrigins);
     setInputError(checked.ok ? undefined : checked.refusal.message);
-    if (!checked.ok) return;
-    kept.rememberInput(checked.input);
-    void generate(model, checked.input);
+    if (checked.ok) void generate(model, request, checked.input);
   };
 
   return (
@@ -100,26 +138,41 @@ export function Generator({ models, budget: initialBudget, historyKey }: Props) 
       {budget && <BudgetMeter budget={budget} />}
       <GenerationForm
         values={values}
-        onChange={setValues}
+        onChange={(next) => {
+          if (next.prompt !== values.prompt) setPromptError(undefined);
+          setValues(next);
+        }}
         onSubmit={submit}
         models={models}
         estimateMicroUsd={estimateMicroUsd}
         busy={state.phase === "running"}
+        promptError={promptError}
         seedError={seedError}
+        promptRef={promptRef}
+        imageInput={
+          <ImageInput
+            image={image}
+            onChoose={upload.choose}
+            onRemove={upload.remove}
+            disabled={state.phase === "running"}
+          />
+        }
       />
-      <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-        {announce(state)}
-      </p>
-      {inputError && (
-        <ErrorPanel error={{ message: inputError, action: "none" }} onRetry={submit} />
-      )}
-      {state.phase === "running" && <ProgressPanel progress={state.progress} onCancel={cancel} />}
-      {state.phase === "failed" && <ErrorPanel error={state.error} onRetry={submit} />}
-      <ResultGrid generations={history} />
+      <Outcome
+        state={state}
+        inputError={inputError === undefined ? undefined : { message: inputError, action: "none" }}
+        onCancel={cancel}
+        onRetry={submit}
+        onEdit={edit}
+      />
       <HistorySection
-        history={kept}
+        history={history}
         models={models}
-        onReuse={(entry) => setValues((current) => formValuesFor(entry, current, models))}
+        onReuse={(entry) => {
+          setValues((current) => formValuesFor(entry, current, models));
+          if (entry.settings.imageUrl) upload.takeExisting(entry.settings.imageUrl);
+        }}
+        onEdit={edit}
       />
     </div>
   );

@@ -1,23 +1,14 @@
 "use client";
 
-import { ElapsedTime } from "./elapsed-time";
-import type { Progress } from "./use-generation";
+import { imageSizes } from "@/lib/catalog/image-sizes";
+import type { Progress } from "./generation";
+import { imageGridClass } from "./image-grid";
+import { useRevealOnMount } from "./reveal";
 
-export function describeProgress(progress: Progress): string {
-  switch (progress.status) {
-    case "SUBMITTING":
-      return "Submitting…";
-    case "IN_QUEUE":
-      return progress.queuePosition === undefined
-        ? "In queue"
-        : `In queue, position ${progress.queuePosition + 1}`;
-    case "IN_PROGRESS":
-      return "Generating…";
-    case "CANCELLING":
-      return "Cancelling…";
-  }
-}
-
+/**
+ * While a generation runs: a placeholder per image at the chosen size, Cancel, and fal's logs
+ * tucked away. Where it stands is the status line's to say, once.
+ */
 export function ProgressPanel({
   progress,
   onCancel,
@@ -25,35 +16,51 @@ export function ProgressPanel({
   progress: Progress;
   onCancel: () => void;
 }) {
+  const ref = useRevealOnMount<HTMLElement>();
+  const { numImages, imageSize } = progress.request;
+  const { width, height } = imageSizes[imageSize];
+  const cancelling = progress.status === "CANCELLING";
   return (
-    <section aria-label="Generation progress" className="card space-y-3">
+    <section ref={ref} tabIndex={-1} aria-label="Generation progress" className="card space-y-3">
+      <ul aria-label="Images to come" className={imageGridClass(numImages)}>
+        {Array.from({ length: numImages }, (_, index) => (
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders are positions, nothing more
+            key={index}
+            className="animate-pulse rounded-lg bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800"
+            style={{ aspectRatio: `${width} / ${height}` }}
+          />
+        ))}
+      </ul>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="font-medium">
-          {describeProgress(progress)}{" "}
-          <span className="text-sm text-muted">
-            <ElapsedTime since={progress.startedAt} />
-          </span>
-        </p>
+        {progress.logs.length > 0 ? (
+          <details className="min-w-0 flex-1">
+            <summary className="text-muted inline-flex min-h-11 cursor-pointer items-center text-sm">
+              Logs ({progress.logs.length})
+            </summary>
+            <ol
+              aria-label="Logs"
+              className="max-h-40 overflow-y-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950"
+            >
+              {progress.logs.slice(-50).map((line, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: log lines only ever append
+                <li key={index}>{line}</li>
+              ))}
+            </ol>
+          </details>
+        ) : (
+          <span />
+        )}
+        {/* Not `disabled` while cancelling: a disabled button drops keyboard focus to <body>. */}
         <button
           type="button"
-          className="btn-secondary"
+          className="btn-secondary min-h-11"
           onClick={onCancel}
-          disabled={progress.status === "CANCELLING"}
+          aria-disabled={cancelling || undefined}
         >
           Cancel
         </button>
       </div>
-      {progress.logs.length > 0 && (
-        <ol
-          aria-label="Logs"
-          className="max-h-40 overflow-y-auto rounded-lg bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-950"
-        >
-          {progress.logs.slice(-50).map((line, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: log lines only ever append
-            <li key={index}>{line}</li>
-          ))}
-        </ol>
-      )}
     </section>
   );
 }

@@ -1,66 +1,62 @@
 "use client";
 
-import type { QueueStatus } from "@fal-ai/client";
+import type { FalClient, QueueStatus } from "@fal-ai/client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ModelInput } from "@/lib/catalog/model-input";
+import type { GenerationRequest, ModelInput } from "@/lib/catalog/model-input";
 import type { ModelDefinition } from "@/lib/catalog/models";
-import { describeError, type ErrorDescription } from "@/lib/fal/browser/describe-error";
+import { describeError } from "@/lib/fal/browser/describe-error";
 import { loadFal } from "@/lib/fal/browser/load-fal";
 import { waitForCompletion } from "@/lib/fal/browser/wait-for-completion";
+import {
+  type Generation,
+  type GenerationState,
+  type ModelOutput,
+  type Progress,
+  toGeneration,
+} from "./generation";
+import { pendingStore } from "./pending-generation";
 
-export type GeneratedImage = { url: string; width: number; height: number };
+export type { GeneratedImage, Generation } from "./generation";
 
-export type Generation = {
-  requestId: string;
-  model: ModelDefinition;
-  prompt: string;
-  images: GeneratedImage[];
-  seed: number;
-  inferenceSeconds: number | undefined;
-  elapsedMs: number;
+export const resumeNotices = {
+  stale: "A generation from before the reload was too old to pick up again.",
+  lost: "The generation from before the reload could not be picked up again.",
 };
 
-export type Progress = {
-  startedAt: number;
-  requestId?: string;
-  status: "SUBMITTING" | "IN_QUEUE" | "IN_PROGRESS" | "CANCELLING";
-  queuePosition?: number;
-  logs: string[];
-};
-
-export type GenerationState =
-  | { phase: "idle" }
-  | { phase: "running"; progress: Progress }
-  | { phase: "cancelled" }
-  | { phase: "failed"; error: ErrorDescription }
-  | { phase: "done"; generation: Generation };
-
-type ModelOutput = {
-  images: GeneratedImage[];
-  seed: number;
-  timings?: { inference?: number };
+type Options = {
+  models: readonly ModelDefinition[];
+  /** After every generation, whatever its end: what was spent is the server's to say. */
+  onSettled?: () => void;
+  /** A generation finished with its images. */
+  onDone?: (generation: Generation) => void;
+  /** A generation from before a reload is being waited on again: its request, for the form. */
+  onResume?: (model: ModelDefinition, request: GenerationRequest) => void;
 };
 
 type Job = {
   model: ModelDefinition;
+  progress: Pick<Progress, "startedAt" | "request">;
+  resumed: boolean;
   controller: AbortController;
   requestId?: string;
   cancelRequested: boolean;
 };
 
+type ObtainId = (fal: FalClient, signal: AbortSignal) => Promise<string>;
+
 /**
  * One generation at a time: submit, wait on one status stream (polling if it fails), fetch
- * the result. Three proxy calls where `fal.subscribe`'s polling makes two a second.
+ * the result. Three proxy calls where `fal.subscribe`'s polling makes two a second. While it
+ * runs, its id is kept for this tab (pending-generation.ts), so a reload waits on it again.
  */
-export function useGeneration({ onSettled }: { onSettled?: () => void } = {}) {
+export function useGeneration(options: Options) {
   const [state, setState] = useState<GenerationState>({ phase: "idle" });
-  const [history, setHistory] = useState<Generation[]>([]);
   const job = useRef<Job | null>(null);
-
+  // Read when they are called, so callers need not memoise them.
+  const latest = useRef(options);
   useEffect(() => {
-    // Fetched once the page is interactive, so the first generate does not wait for it.
-    loadFal().catch(() => {}); // a failed load is reported by the generate that needs it
-  }, []);
+    latest.current = options;
+  });
 
   const updateProgress = useCallback((change: (progress: Progress) => Progress) => {
     setState((current) =>
@@ -76,7 +72,7 @@ export function useGeneration({ onSettled }: { onSettled?: () => void } = {}) {
 
   const sendCancel = useCallback(
     async (current: Job) => {
-      if (!current.requestId) return; // sent again by `generate` once the submit gives an id
+      if (!current.requestId) return; // sent again by `run` once the submit gives an id
       current.controller.abort();
       release(current);
       try {
@@ -84,29 +80,29 @@ export function useGeneration({ onSettled }: { onSettled?: () => void } = {}) {
         await fal.queue.cancel(current.model.id, { requestId: current.requestId });
         setState({ phase: "cancelled" });
       } catch (error) {
-        setState({ phase: "failed", error: describeError(error) });
+        const elapsedMs = Date.now() - current.progress.startedAt;
+        setState({ phase: "failed", error: describeError(error), elapsedMs });
       }
     },
     [release],
   );
 
-  const generate = useCallback(
-    async (model: ModelDefinition, input: ModelInput) => {
-      if (job.current) return;
-      const current: Job = { model, controller: new AbortController(), cancelRequested: false };
+  const run = useCallback(
+    async (current: Job, obtainId: ObtainId) => {
+      const { model, progress: started, controller } = current;
       job.current = current;
-      const startedAt = Date.now();
-      setState({ phase: "running", progress: { startedAt, status: "SUBMITTING", logs: [] } });
-
-      const { signal } = current.controller;
+      const status = current.resumed ? "RESUMING" : "SUBMITTING";
+      setState({ phase: "running", progress: { ...started, status, logs: [] } });
+      const { signal } = controller;
       try {
         const fal = await loadFal();
-        const { request_id: requestId } = await fal.queue.submit(model.id, {
-          input,
-          abortSignal: signal,
-        });
+        const requestId = await obtainId(fal, signal);
         current.requestId = requestId;
-        updateProgress((progress) => ({ ...progress, requestId, status: "IN_QUEUE" }));
+        updateProgress((progress) => ({
+          ...progress,
+          requestId,
+          status: current.resumed ? progress.status : "IN_QUEUE",
+        }));
         if (current.cancelRequested) void sendCancel(current);
 
         await waitForCompletion(fal.queue, model.id, {
@@ -115,42 +111,69 @@ export function useGeneration({ onSettled }: { onSettled?: () => void } = {}) {
           signal,
           onQueueUpdate: (update: QueueStatus) => {
             if (current.cancelRequested) return;
+            const queued = update.status === "IN_QUEUE";
             updateProgress((progress) => ({
               ...progress,
-              status: update.status === "IN_QUEUE" ? "IN_QUEUE" : "IN_PROGRESS",
-              queuePosition: update.status === "IN_QUEUE" ? update.queue_position : undefined,
-              logs:
-                update.status === "IN_QUEUE"
-                  ? progress.logs
-                  : update.logs.map((log) => log.message),
+              status: queued ? "IN_QUEUE" : "IN_PROGRESS",
+              queuePosition: queued ? update.queue_position : undefined,
+              logs: queued ? progress.logs : update.logs.map((log) => log.message),
             }));
           },
         });
         const { data } = await fal.queue.result(model.id, { requestId, abortSignal: signal });
-        const output = data as ModelOutput;
-        const generation: Generation = {
-          requestId,
-          model,
-          prompt: input.prompt,
-          images: output.images,
-          seed: output.seed,
-          inferenceSeconds: output.timings?.inference,
-          elapsedMs: Date.now() - startedAt,
-        };
-        setHistory((previous) => [generation, ...previous]);
+        const generation = toGeneration(started, requestId, model, data as ModelOutput);
         setState({ phase: "done", generation });
+        latest.current.onDone?.(generation);
       } catch (error) {
-        if (!current.cancelRequested) setState({ phase: "failed", error: describeError(error) });
         // Cancelled before fal gave an id, and the submit failed: there is nothing to cancel.
-        else if (!current.requestId) setState({ phase: "cancelled" });
+        if (current.cancelRequested) {
+          if (!current.requestId) setState({ phase: "cancelled" });
+        } else if (current.resumed) {
+          // Gone, finished long ago, or not this user's (the proxy answers 404): let it go.
+          setState({ phase: "idle", notice: resumeNotices.lost });
+        } else {
+          const elapsedMs = Date.now() - started.startedAt;
+          setState({ phase: "failed", error: describeError(error), elapsedMs });
+        }
       } finally {
+        pendingStore.clear();
         release(current);
-        // What was spent (or given back) is the server's to say: ask again after each run.
-        onSettled?.();
+        latest.current.onSettled?.();
       }
     },
-    [release, sendCancel, updateProgress, onSettled],
+    [release, sendCancel, updateProgress],
   );
+
+  const generate = useCallback(
+    async (model: ModelDefinition, request: GenerationRequest, input: ModelInput) => {
+      if (job.current) return;
+      const startedAt = Date.now();
+      const current = newJob(model, { startedAt, request }, false);
+      await run(current, async (fal, signal) => {
+        const submitted = await fal.queue.submit(model.id, { input, abortSignal: signal });
+        const requestId = submitted.request_id;
+        pendingStore.save({ requestId, modelId: model.id, request, startedAt });
+        return requestId;
+      });
+    },
+    [run],
+  );
+
+  useEffect(() => {
+    // Fetched once the page is interactive, so the first generate does not wait for it.
+    loadFal().catch(() => {}); // a failed load is reported by the generate that needs it
+    if (job.current) return;
+    const found = pendingStore.read(latest.current.models);
+    if (found.kind === "stale") {
+      pendingStore.clear();
+      setState({ phase: "idle", notice: resumeNotices.stale });
+    }
+    if (found.kind !== "resume") return;
+    const { pending, model } = found;
+    latest.current.onResume?.(model, pending.request);
+    const current = newJob(model, pending, true);
+    void run(current, async () => pending.requestId);
+  }, [run]);
 
   const cancel = useCallback(() => {
     const current = job.current;
@@ -160,5 +183,16 @@ export function useGeneration({ onSettled }: { onSettled?: () => void } = {}) {
     void sendCancel(current);
   }, [sendCancel, updateProgress]);
 
-  return { state, history, generate, cancel };
+  return { state, generate, cancel };
+}
+
+function newJob(model: ModelDefinition, progress: Job["progress"], resumed: boolean): Job {
+  const { startedAt, request } = progress;
+  return {
+    model,
+    progress: { startedAt, request },
+    resumed,
+    controller: new AbortController(),
+    cancelRequested: false,
+  };
 }

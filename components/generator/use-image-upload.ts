@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ImageDimensions } from "@/lib/catalog/cost";
 import { describeError } from "@/lib/fal/browser/describe-error";
 import { loadFal } from "@/lib/fal/browser/load-fal";
 import { ImageInputError, shrinkImage } from "@/lib/uploads/shrink-image";
@@ -9,7 +10,14 @@ import { ImageInputError, shrinkImage } from "@/lib/uploads/shrink-image";
 export type InputImage =
   | { phase: "empty" }
   | { phase: "preparing" | "uploading"; name: string; previewUrl: string }
-  | { phase: "ready"; name: string; previewUrl: string; url: string }
+  | {
+      phase: "ready";
+      name: string;
+      previewUrl: string;
+      url: string;
+      /** Known for an upload and a result; the estimate assumes the largest image without it. */
+      dimensions?: ImageDimensions;
+    }
   | { phase: "failed"; message: string };
 
 const empty: InputImage = { phase: "empty" };
@@ -39,12 +47,14 @@ export function useImageUpload() {
         const previewUrl = URL.createObjectURL(file);
         showPreview(previewUrl);
         setImage({ phase: "preparing", name: file.name, previewUrl });
-        const shrunk = await shrinkImage(file);
+        const { file: shrunk, ...dimensions } = await shrinkImage(file);
         if (!stillCurrent()) return;
         setImage({ phase: "uploading", name: file.name, previewUrl });
         const fal = await loadFal();
         const url = await fal.storage.upload(shrunk);
-        if (stillCurrent()) setImage({ phase: "ready", name: file.name, previewUrl, url });
+        if (stillCurrent()) {
+          setImage({ phase: "ready", name: file.name, previewUrl, url, dimensions });
+        }
       } catch (error) {
         if (!stillCurrent()) return;
         showPreview(undefined);
@@ -58,10 +68,10 @@ export function useImageUpload() {
 
   /** An image fal already stores (a result to edit): nothing to upload. */
   const takeExisting = useCallback(
-    (url: string, name = "Generated image") => {
+    (url: string, dimensions?: ImageDimensions, name = "the generated image") => {
       attempt.current++;
       showPreview(url);
-      setImage({ phase: "ready", name, previewUrl: url, url });
+      setImage({ phase: "ready", name, previewUrl: url, url, dimensions });
     },
     [showPreview],
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, type Ref, useId } from "react";
-import type { HistoryEntry } from "@/lib/history/history-entry";
+import type { HistoryEntry, HistoryImage as StoredImage } from "@/lib/history/history-entry";
 import { describeDuration, describeImageSize, shortPrompt } from "./describe-entry";
 import { HistoryImage } from "./history-image";
 
@@ -13,7 +13,7 @@ type Props = {
   headingRef: Ref<HTMLHeadingElement>;
   /** Absent when the catalog no longer offers the entry's model. */
   onReuse: (() => void) | undefined;
-  onEdit: ((imageUrl: string) => void) | undefined;
+  onEdit: ((image: StoredImage) => void) | undefined;
   onDelete: () => void;
 };
 
@@ -77,7 +77,7 @@ export function HistoryEntryCard({
                     type="button"
                     className="btn-secondary flex min-h-11 w-28 px-2 py-1 text-xs sm:min-h-9"
                     aria-label={`Edit this image (${which}): ${label}`}
-                    onClick={() => onEdit(image.url)}
+                    onClick={() => onEdit(image)}
                   >
                     Edit this image
                   </button>

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import type { ModelDefinition } from "@/lib/catalog/models";
-import type { HistoryEntry } from "@/lib/history/history-entry";
+import type { HistoryEntry, HistoryImage } from "@/lib/history/history-entry";
 import { ClearHistoryButton } from "./clear-history-button";
 import { shortPrompt } from "./describe-entry";
 import { HistoryEntryCard } from "./history-entry-card";
@@ -14,7 +14,7 @@ type Props = {
   /** Puts the entry's settings in the form; never starts a run. */
   onReuse: (entry: HistoryEntry) => void;
   /** Given, each image gets an "Edit this image" button that hands its URL over. */
-  onEdit?: (imageUrl: string) => void;
+  onEdit?: (image: HistoryImage) => void;
 };
 
 /** The first field of the page's form: where "Same settings again" leaves the user. */

@@ -1,12 +1,13 @@
-import type { FormValues } from "@/components/generator/generation-form";
+import type { FormValues } from "@/components/generator/form-values";
 import type { ModelDefinition } from "@/lib/catalog/models";
 import type { HistoryEntry } from "@/lib/history/history-entry";
 import { isKnownImageSize } from "./describe-entry";
 
 /**
- * The form's values for "Same settings again": the entry's prompt, model, size, count and
- * seed (so the same model reproduces the same image), each only where this version of the
- * catalog still offers it; anything else keeps the form's current value.
+ * The form's values for "Same settings again": the entry's prompt, model, size, count,
+ * strength and seed (so the same model reproduces the same image), each only where this
+ * version of the catalog still offers it; anything else keeps the form's current value. The
+ * input image, if any, is the generator's to restore.
  */
 export function formValuesFor(
   entry: HistoryEntry,
@@ -14,7 +15,7 @@ export function formValuesFor(
   models: readonly ModelDefinition[],
 ): FormValues {
   const model = models.find((candidate) => candidate.id === entry.model.id);
-  const { imageSize, numImages, seed } = entry.settings;
+  const { imageSize, numImages, seed, strength } = entry.settings;
   return {
     ...current,
     prompt: entry.prompt,
@@ -22,5 +23,6 @@ export function formValuesFor(
     imageSize: isKnownImageSize(imageSize) ? imageSize : current.imageSize,
     numImages: Math.min(numImages, model?.maxImages ?? 1),
     seed: seed === undefined ? "" : String(seed),
+    strength: model?.strength ? (strength ?? model.strength.default) : undefined,
   };
 }

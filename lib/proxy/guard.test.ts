@@ -200,6 +200,8 @@ describe("the guard: what comes back", () => {
     kit.fal.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
     const response = await kit.call({});
     expect(await errorOf(response)).toBe("504 upstream_timeout");
+    // fal's client would retry a plain 504 three times, each waiting the whole timeout again.
+    expect(response.headers.get("x-fal-request-timeout-type")).toBe("user");
     let cancelled = false;
     const late = new ReadableStream({
       cancel() {

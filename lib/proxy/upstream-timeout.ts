@@ -2,6 +2,13 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
+ * fal's client retries a 504 on queue calls (up to 3 times, whatever `fal.config` says)
+ * unless this header says the timeout was the caller's choice: each retry would wait `ms`
+ * again, and "did not answer within 30 s" would reach the user minutes later.
+ */
+const noRetry = { "x-fal-request-timeout-type": "user" };
+
+/**
  * Waits for fal's response headers at most `ms`. The library's fetch takes no signal, so a
  * response that arrives after the deadline is cancelled instead, to free its connection.
  */
@@ -18,6 +25,7 @@ export async function withUpstreamTimeout(
           "upstream_timeout",
           504,
           `fal did not answer within ${ms / 1000} s. Try again.`,
+          { headers: noRetry },
         ),
       );
     }, ms);

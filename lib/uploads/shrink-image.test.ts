@@ -130,10 +130,11 @@ describe("shrinkImage", () => {
 
   it("draws at the planned size and re-encodes to the same type", async () => {
     const { drawn, close } = stubCanvas({ width: 4096, height: 2048 }, (type) => type);
-    const out = await shrinkImage(
+    const { file: out, ...size } = await shrinkImage(
       new File([new Uint8Array(4)], "photo.jpeg", { type: "image/jpeg" }),
     );
     expect(drawn).toEqual({ width: 2048, height: 1024, type: "image/jpeg", quality: 0.9 });
+    expect(size).toEqual({ width: 2048, height: 1024 });
     expect(out.type).toBe("image/jpeg");
     expect(out.name).toBe("photo.jpg");
     expect(close).toHaveBeenCalled();
@@ -141,7 +142,9 @@ describe("shrinkImage", () => {
 
   it("sends PNG when the browser cannot encode the type", async () => {
     stubCanvas({ width: 100, height: 100 }, () => "image/png");
-    const out = await shrinkImage(new File([new Uint8Array(4)], "a.webp", { type: "image/webp" }));
+    const { file: out } = await shrinkImage(
+      new File([new Uint8Array(4)], "a.webp", { type: "image/webp" }),
+    );
     expect(out.type).toBe("image/png");
     expect(out.name).toBe("a.png");
   });

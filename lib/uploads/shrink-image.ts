@@ -75,8 +75,10 @@ export function shrinkPlan(source: { width: number; height: number; type: string
   };
 }
 
+export type ShrunkImage = { file: File; width: number; height: number };
+
 /** A file the browser can read, shrunk and re-encoded; throws an `ImageInputError` otherwise. */
-export async function shrinkImage(file: File): Promise<File> {
+export async function shrinkImage(file: File): Promise<ShrunkImage> {
   checkImageFile(file);
   const bitmap = await createImageBitmap(file).catch(() => {
     throw new ImageInputError("unreadable", `${file.name} could not be read as an image.`);
@@ -91,7 +93,8 @@ export async function shrinkImage(file: File): Promise<File> {
     const blob = await canvas.convertToBlob({ type: plan.type, quality: lossyQuality });
     // A browser that cannot encode the type (older Safari and WebP) falls back to PNG.
     const type = isAcceptedImageType(blob.type) ? blob.type : acceptedImageTypes[0];
-    return new File([blob], renamed(file.name, type), { type });
+    const shrunk = new File([blob], renamed(file.name, type), { type });
+    return { file: shrunk, width: plan.width, height: plan.height };
   } finally {
     bitmap.close();
   }

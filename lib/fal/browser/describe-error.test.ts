@@ -9,7 +9,11 @@ describe("describeError", () => {
     const error = apiError(401, {
       error: { code: "unauthenticated", message: "You are signed out." },
     });
-    expect(describeError(error)).toEqual({ message: "You are signed out.", action: "sign-in" });
+    expect(describeError(error)).toEqual({
+      message: "You are signed out.",
+      action: "sign-in",
+      detail: "HTTP 401",
+    });
   });
 
   it("offers no retry for refusals a retry cannot fix", () => {
@@ -31,6 +35,7 @@ describe("describeError", () => {
       message:
         "You can start 10 generations per minute; that limit is reached. Try again in 25 seconds.",
       action: "none",
+      detail: "HTTP 429",
     });
   });
 
@@ -48,6 +53,7 @@ describe("describeError", () => {
       message:
         "This app has used its $10.00 daily budget. Budgets reset at midnight UTC, tomorrow at 00:00.",
       action: "none",
+      detail: "HTTP 429",
     });
   });
 
@@ -90,6 +96,7 @@ describe("describeError", () => {
     expect(describeError(error)).toEqual({
       message: "num_images must be at most 4 for FLUX.1 [dev].",
       action: "none",
+      detail: "HTTP 400",
     });
   });
 
@@ -112,16 +119,29 @@ describe("describeError", () => {
     expect(action("request_not_found")).toBe("none");
     expect(
       describeError(apiError(504, { error: { code: "upstream_timeout", message: "" } })),
-    ).toEqual({
-      message: "fal took too long to answer. Try again.",
-      action: "retry",
-    });
+    ).toEqual({ message: "fal took too long to answer.", action: "retry", detail: "HTTP 504" });
   });
 
-  it("offers a retry for upstream failures, with their status", () => {
-    expect(describeError(apiError(500, { detail: "boom" }))).toEqual({
-      message: "fal could not complete the request (HTTP 500). Try again.",
+  it("does not say 'Try again' beside the Try again button, and keeps the server's facts", () => {
+    const error = apiError(504, {
+      error: { code: "upstream_timeout", message: "fal did not answer within 30 s. Try again." },
+    });
+    expect(describeError(error)).toEqual({
+      message: "fal did not answer within 30 s.",
       action: "retry",
+      detail: "HTTP 504",
+    });
+    for (const code of ["read_rate_limited", "too_many_streams", "store_unavailable"]) {
+      const { message } = describeError(apiError(429, { error: { code, message: "" } }));
+      expect(message, code).not.toMatch(/try again/i);
+    }
+  });
+
+  it("offers a retry for upstream failures, their status as small print, not the headline", () => {
+    expect(describeError(apiError(500, { detail: "boom" }))).toEqual({
+      message: "fal could not complete the request.",
+      action: "retry",
+      detail: "HTTP 500",
     });
     expect(describeError(new TypeError("Failed to fetch")).action).toBe("retry");
   });
@@ -136,7 +156,7 @@ describe("describeError", () => {
   });
 
   it("treats anything but fal's errors as not having reached the server", () => {
-    const notFal = "The request did not reach the server. Check your connection and try again.";
+    const notFal = "The request did not reach the server. Check your connection.";
     // A failed load of the fal client's own chunk, and look-alikes without fal's shape.
     for (const error of [
       new TypeError("Failed to fetch dynamically imported module"),

@@ -1,10 +1,15 @@
 import type { ApiError, ValidationError } from "@fal-ai/client";
 import { type ErrorBody, type ErrorCode, isErrorBody } from "@/lib/errors/error-codes";
 
-/** What the UI shows for a failure, and the one action that may fix it. */
+/**
+ * What the UI shows for a failure, and the one action that may fix it. `detail` is for small
+ * print (the HTTP status): the message never leads with a code. A message offered with a
+ * retry does not say "Try again" itself: the button says it.
+ */
 export type ErrorDescription = {
   message: string;
   action: "sign-in" | "retry" | "none";
+  detail?: string;
 };
 
 const refusedByServer = (message: string): ErrorDescription => ({ message, action: "none" });
@@ -33,16 +38,14 @@ const byCode: Record<ErrorCode, ErrorDescription> = {
   rate_limited: refusedByServer("You have reached your generation limit."),
   user_budget_exhausted: refusedByServer("You have used up your budget for today."),
   app_budget_exhausted: refusedByServer("This app has used up its budget for today."),
-  read_rate_limited: worthRetrying("Too many status checks at once. Try again shortly."),
+  read_rate_limited: worthRetrying("Too many status checks at once. Wait a few seconds."),
   too_many_streams: worthRetrying("Too many generations are being watched at once."),
   fal_key_missing: refusedByServer(
     "The server has no fal key yet: set FAL_KEY in its environment and restart it.",
   ),
-  store_unavailable: worthRetrying(
-    "The server cannot check its usage limits right now. Try again.",
-  ),
-  upstream_unreachable: worthRetrying("The server could not reach fal. Try again."),
-  upstream_timeout: worthRetrying("fal took too long to answer. Try again."),
+  store_unavailable: worthRetrying("The server cannot check its usage limits right now."),
+  upstream_unreachable: worthRetrying("The server could not reach fal."),
+  upstream_timeout: worthRetrying("fal took too long to answer."),
 };
 
 type Clock = { now: Date; formatTime: (date: Date) => string };
@@ -63,15 +66,19 @@ export function whenToRetry(retryAt: Date, { now, formatTime }: Clock): string {
 // Refusals that say when they lift, and how to say it.
 const comesBackWith: Partial<Record<ErrorCode, (when: string) => string>> = {
   rate_limited: (when) => `Try again ${when}.`,
-  read_rate_limited: (when) => `Try again ${when}.`,
+  read_rate_limited: (when) => `Ready again ${when}.`,
   user_budget_exhausted: (when) => `Budgets reset at midnight UTC, ${when}.`,
   app_budget_exhausted: (when) => `Budgets reset at midnight UTC, ${when}.`,
   upload_limit_reached: (when) => `You can upload again ${when}.`,
 };
 
-function describeRefusal({ error }: ErrorBody, clock: Clock) {
+// The server's words are written for any client; beside a "Try again" button they need not say it.
+const withoutTryAgain = (message: string) => message.replace(/\s*Try again\.?$/, "");
+
+function describeRefusal({ error }: ErrorBody, clock: Clock): ErrorDescription {
   const known = byCode[error.code];
-  const message = error.message || known.message;
+  const given = error.message || known.message;
+  const message = known.action === "retry" ? withoutTryAgain(given) || known.message : given;
   const comesBack = comesBackWith[error.code];
   if (comesBack && error.retryAt) {
     return {
@@ -97,10 +104,9 @@ export function describeError(error: unknown, clock = browserClock()): ErrorDesc
     return { message: `fal rejected the input${details ? ` (${details})` : ""}.`, action: "none" };
   }
   if (isApiError(error)) {
-    if (isErrorBody(error.body)) return describeRefusal(error.body, clock);
-    return worthRetrying(`fal could not complete the request (HTTP ${error.status}). Try again.`);
+    const detail = `HTTP ${error.status}`;
+    if (isErrorBody(error.body)) return { ...describeRefusal(error.body, clock), detail };
+    return { ...worthRetrying("fal could not complete the request."), detail };
   }
-  return worthRetrying(
-    "The request did not reach the server. Check your connection and try again.",
-  );
+  return worthRetrying("The request did not reach the server. Check your connection.");
 }

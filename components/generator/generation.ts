@@ -1,0 +1,71 @@
+import type { GenerationRequest } from "@/lib/catalog/model-input";
+import type { ModelDefinition } from "@/lib/catalog/models";
+import type { ErrorDescription } from "@/lib/fal/browser/describe-error";
+
+export type GeneratedImage = { url: string; width: number; height: number };
+
+/** A finished generation: what was asked, what came back, how long it took. */
+export type Generation = {
+  requestId: string;
+  model: ModelDefinition;
+  /** What was asked for; `request.seed` is the seed chosen, if one was. */
+  request: GenerationRequest;
+  images: GeneratedImage[];
+  /** The seed fal used: the same request with this seed gives the same images. */
+  seed: number;
+  timings: {
+    /** fal's own figure for the model run, when it gives one. */
+    inferenceSeconds: number | undefined;
+    /** From Generate to the result, queue included, as the user waited. */
+    elapsedMs: number;
+  };
+  startedAt: number;
+  finishedAt: number;
+};
+
+export type Progress = {
+  startedAt: number;
+  request: GenerationRequest;
+  requestId?: string;
+  /** RESUMING: after a reload, until fal says where the request is. */
+  status: "SUBMITTING" | "RESUMING" | "IN_QUEUE" | "IN_PROGRESS" | "CANCELLING";
+  queuePosition?: number;
+  logs: string[];
+};
+
+export type GenerationState =
+  /** `notice`: a word on a generation from before a reload that could not be picked up. */
+  | { phase: "idle"; notice?: string }
+  | { phase: "running"; progress: Progress }
+  | { phase: "cancelled" }
+  | { phase: "failed"; error: ErrorDescription; elapsedMs: number }
+  | { phase: "done"; generation: Generation };
+
+/** The part of a text-to-image model's output this app reads. */
+export type ModelOutput = {
+  images: GeneratedImage[];
+  seed: number;
+  timings?: { inference?: number };
+};
+
+export function toGeneration(
+  progress: Pick<Progress, "startedAt" | "request">,
+  requestId: string,
+  model: ModelDefinition,
+  output: ModelOutput,
+  finishedAt = Date.now(),
+): Generation {
+  return {
+    requestId,
+    model,
+    request: progress.request,
+    images: output.images,
+    seed: output.seed,
+    timings: {
+      inferenceSeconds: output.timings?.inference,
+      elapsedMs: finishedAt - progress.startedAt,
+    },
+    startedAt: progress.startedAt,
+    finishedAt,
+  };
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { GeneratedImage } from "./generation";
+
+/**
+ * An image that opens full size in a native <dialog> on click or Enter: the dialog traps
+ * focus, closes on Escape (and on a click outside the image), and focus returns to the image.
+ */
+export function PreviewableImage({ image, alt }: { image: GeneratedImage; alt: string }) {
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (open) dialog.current?.showModal();
+  }, [open]);
+  const closed = () => {
+    setOpen(false);
+    opener.current?.focus();
+  };
+
+  return (
+    <div className="relative">
+      {/* biome-ignore lint/performance/noImgElement: fal serves finished images from its CDN; next/image would re-encode them through this server */}
+      <img
+        src={image.url}
+        alt={alt}
+        width={image.width}
+        height={image.height}
+        className="h-auto w-full rounded-lg bg-zinc-100 dark:bg-zinc-800"
+      />
+      {/* Over the image rather than around it: the image keeps its own role and alt text. */}
+      <button
+        ref={opener}
+        type="button"
+        aria-label={`View full size: ${alt}`}
+        onClick={() => setOpen(true)}
+        className="absolute inset-0 cursor-zoom-in rounded-lg"
+      />
+      {open && (
+        // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop is the mouse's Escape; the keyboard has Escape and the Close button
+        <dialog
+          ref={dialog}
+          aria-label="Full-size image"
+          onClose={closed}
+          onClick={(event) => {
+            if (event.target === event.currentTarget) event.currentTarget.close();
+          }}
+          className="m-auto max-h-none max-w-none bg-transparent p-0 backdrop:bg-black/80"
+        >
+          <div className="flex max-h-[95dvh] max-w-[95vw] flex-col items-end gap-2">
+            <button
+              type="button"
+              className="btn-secondary min-h-11"
+              onClick={() => dialog.current?.close()}
+            >
+              Close
+            </button>
+            {/* biome-ignore lint/performance/noImgElement: the same CDN image, at its own size */}
+            <img
+              src={image.url}
+              alt={alt}
+              width={image.width}
+              height={image.height}
+              className="max-h-[85dvh] w-auto max-w-full object-contain"
+            />
+          </div>
+        </dialog>
+      )}
+    </div>
+  );
+}

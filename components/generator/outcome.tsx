@@ -1,0 +1,53 @@
+"use client";
+
+import { useCallback, useRef } from "react";
+import type { ErrorDescription } from "@/lib/fal/browser/describe-error";
+import { ErrorPanel } from "./error-panel";
+import type { GeneratedImage, GenerationState } from "./generation";
+import { ProgressPanel } from "./progress-panel";
+import { ResultView } from "./result-view";
+import { type Reveal, RevealContext, revealIn } from "./reveal";
+import { StatusLine } from "./status-line";
+
+type Props = {
+  state: GenerationState;
+  /** A refusal from the form's own check, before anything was sent. */
+  inputError: ErrorDescription | undefined;
+  onCancel: () => void;
+  onRetry: () => void;
+  onEdit?: (image: GeneratedImage) => void;
+};
+
+/**
+ * Where the current generation shows: the status line, then its progress, result or error.
+ * Each panel takes focus as it appears, and this area is scrolled into view with it.
+ */
+export function Outcome({ state, inputError, onCancel, onRetry, onEdit }: Props) {
+  const anchor = useRef<HTMLDivElement>(null);
+  const reveal = useCallback<Reveal>((target) => revealIn(anchor.current, target), []);
+  return (
+    <RevealContext value={reveal}>
+      <div ref={anchor} className="scroll-mt-4 space-y-3">
+        <StatusLine state={state} />
+        {inputError && <ErrorPanel error={inputError} onRetry={onRetry} />}
+        {state.phase === "running" && (
+          <ProgressPanel
+            key={state.progress.startedAt}
+            progress={state.progress}
+            onCancel={onCancel}
+          />
+        )}
+        {state.phase === "failed" && (
+          <ErrorPanel error={state.error} elapsedMs={state.elapsedMs} onRetry={onRetry} />
+        )}
+        {state.phase === "done" && (
+          <ResultView
+            key={state.generation.requestId}
+            generation={state.generation}
+            onEdit={onEdit}
+          />
+        )}
+      </div>
+    </RevealContext>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import type { KeyboardEvent, RefObject } from "react";
+import { ExamplePrompts } from "./example-prompts";
+
+type Props = {
+  id: string;
+  value: string;
+  onChange: (prompt: string) => void;
+  /** From the catalog entry: the proxy refuses anything longer. */
+  maxLength: number;
+  error: string | undefined;
+  ref: RefObject<HTMLTextAreaElement | null>;
+};
+
+/** The prompt: bounded, counted, its error beside it, and examples while it is empty. */
+export function PromptField({ id, value, onChange, maxLength, error, ref }: Props) {
+  const hintId = `${id}-hint`;
+  const counterId = `${id}-counter`;
+  const errorId = `${id}-error`;
+  const submitOnShortcut = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  };
+  const full = value.length >= maxLength;
+
+  return (
+    <div className="space-y-2">
+      <div className="space-y-1">
+        <label htmlFor={id} className="text-sm font-medium">
+          Prompt
+        </label>
+        <textarea
+          id={id}
+          ref={ref}
+          required
+          rows={3}
+          maxLength={maxLength}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          onKeyDown={submitOnShortcut}
+          placeholder="Describe the image you want"
+          className="field resize-y"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[error && errorId, hintId, counterId].filter(Boolean).join(" ")}
+        />
+        {error && (
+          <p id={errorId} className="text-sm text-red-700 dark:text-red-300">
+            {error}
+          </p>
+        )}
+        <div className="flex flex-wrap justify-between gap-x-4 text-xs">
+          <p id={hintId} className="text-muted">
+            Ctrl+Enter or ⌘+Enter to generate.
+          </p>
+          <p id={counterId} className={full ? "text-amber-800 dark:text-amber-300" : "text-muted"}>
+            <span className="tabular-nums">
+              {value.length} / {maxLength}
+            </span>{" "}
+            characters
+          </p>
+        </div>
+      </div>
+      {value.trim() === "" && (
+        <ExamplePrompts
+          id={`${id}-examples`}
+          onPick={(prompt) => {
+            onChange(prompt);
+            // The example's button goes once the prompt is filled: focus goes where the text went.
+            ref.current?.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { DownloadButton } from "./download-button";
+import { formatDuration } from "./elapsed-time";
+import type { GeneratedImage, Generation } from "./generation";
+import { imageAlt } from "./image-alt";
+import { imageGridClass } from "./image-grid";
+import { PreviewableImage } from "./image-preview";
+import { useRevealOnMount } from "./reveal";
+
+type Props = {
+  generation: Generation;
+  /** Given when the catalog has an edit model: "Edit this image" hands the image to it. */
+  onEdit?: (image: GeneratedImage) => void;
+};
+
+/** The latest generation; earlier ones are the history's to list. */
+export function ResultView({ generation, onEdit }: Props) {
+  const ref = useRevealOnMount<HTMLElement>();
+  const { model, request, seed, images, timings, requestId } = generation;
+  return (
+    <section ref={ref} tabIndex={-1} aria-label="Result" className="card space-y-3">
+      <header className="space-y-1">
+        <p className="line-clamp-2 font-medium break-words">{request.prompt}</p>
+        <p className="text-muted text-xs">
+          {model.name} · seed <span className="font-mono">{seed}</span> ·{" "}
+          {formatDuration(timings.elapsedMs)} total
+          {timings.inferenceSeconds !== undefined && (
+            <> · {timings.inferenceSeconds.toFixed(2)} s inference</>
+          )}
+        </p>
+      </header>
+      <ul className={imageGridClass(images.length)}>
+        {images.map((image, index) => {
+          const alt = imageAlt(request.prompt, index, images.length);
+          return (
+            <li key={image.url} className="space-y-2">
+              <PreviewableImage image={image} alt={alt} />
+              <div className="flex flex-wrap gap-2">
+                <a
+                  href={image.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="btn-secondary min-h-11 min-w-11"
+                  aria-label={images.length > 1 ? `Open image ${index + 1}` : undefined}
+                >
+                  Open
+                </a>
+                <DownloadButton url={image.url} fileName={`${requestId}-${index + 1}.png`} />
+                {onEdit && (
+                  <button
+                    type="button"
+                    className="btn-secondary min-h-11"
+                    aria-label={images.length > 1 ? `Edit image ${index + 1}` : undefined}
+                    onClick={() => onEdit(image)}
+                  >
+                    Edit this image
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

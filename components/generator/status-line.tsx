@@ -1,0 +1,54 @@
+"use client";
+
+import { ElapsedTime } from "./elapsed-time";
+import type { GenerationState, Progress } from "./generation";
+
+export function describeProgress(progress: Progress): string {
+  switch (progress.status) {
+    case "SUBMITTING":
+      return "Submitting…";
+    case "RESUMING":
+      return "Picking up where the page left off…";
+    case "IN_QUEUE":
+      return progress.queuePosition === undefined
+        ? "In queue"
+        : `In queue, position ${progress.queuePosition + 1}`;
+    case "IN_PROGRESS":
+      return "Generating…";
+    case "CANCELLING":
+      return "Cancelling…";
+  }
+}
+
+export function describeState(state: GenerationState): string {
+  switch (state.phase) {
+    case "running":
+      return describeProgress(state.progress);
+    case "done": {
+      const count = state.generation.images.length;
+      return `Done: ${count} image${count === 1 ? "" : "s"}.`;
+    }
+    case "cancelled":
+      return "Generation cancelled.";
+    case "failed":
+      return ""; // the error panel is an alert: it speaks for itself
+    case "idle":
+      return state.notice ?? "";
+  }
+}
+
+/**
+ * The one place that says where a generation is: visible, and a polite live region, so it is
+ * read out as it changes. It stays mounted whatever the phase (a live region added with its
+ * text is often not read); the ticking timer sits beside it, outside the region.
+ */
+export function StatusLine({ state }: { state: GenerationState }) {
+  return (
+    <div className="flex min-h-6 flex-wrap items-baseline gap-x-3">
+      <p role="status" className="font-medium">
+        {describeState(state)}
+      </p>
+      {state.phase === "running" && <ElapsedTime since={state.progress.startedAt} />}
+    </div>
+  );
+}

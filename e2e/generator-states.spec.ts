@@ -1,0 +1,110 @@
+import { emulator } from "./support/emulator";
+import { expect, test } from "./support/fixtures";
+
+test("a blank prompt is an error on the field, and nothing is sent", async ({ generator }) => {
+  await generator.goto();
+  const runs = await emulator.modelRuns();
+  await generator.generate("   \n  ");
+
+  await expect(generator.page.getByText("Enter a prompt.")).toBeVisible();
+  await expect(generator.prompt).toHaveAttribute("aria-invalid", "true");
+  await expect(generator.prompt).toHaveAccessibleDescription(/Enter a prompt\./);
+  await expect(generator.prompt).toBeFocused();
+  await expect(generator.progress).toHaveCount(0);
+  expect(await emulator.modelRuns()).toBe(runs);
+
+  await generator.prompt.fill("Now a real prompt");
+  await expect(generator.prompt).not.toHaveAttribute("aria-invalid");
+});
+
+test("the prompt is bounded by the model's limit and counts what is left", async ({
+  generator,
+}) => {
+  await generator.goto();
+  await expect(generator.prompt).toHaveAttribute("maxlength", "2000");
+  await expect(generator.promptCounter).toHaveText("0 / 2000 characters");
+
+  await generator.prompt.fill("A fox");
+  await expect(generator.promptCounter).toHaveText("5 / 2000 characters");
+  await generator.prompt.fill("x".repeat(2_000));
+  await generator.prompt.pressSequentially("y");
+  await expect(generator.prompt).toHaveValue("x".repeat(2_000));
+  await expect(generator.promptCounter).toHaveText("2000 / 2000 characters");
+});
+
+test("example prompts fill an empty prompt and go away once it has text", async ({ generator }) => {
+  await generator.goto();
+  const example = generator.examplePrompts.first();
+  const text = await example.textContent();
+  await example.click();
+
+  await expect(generator.prompt).toHaveValue(text ?? "");
+  await expect(generator.prompt).toBeFocused();
+  await expect(generator.examplePrompts).toHaveCount(0);
+  await generator.prompt.fill("");
+  await expect(generator.examplePrompts.first()).toBeVisible();
+});
+
+test("while it runs: a placeholder per image at the chosen size, one progress indicator, logs folded", async ({
+  page,
+  generator,
+}) => {
+  await emulator.setTiming({ queueMs: 1_000, runMs: 3_000 });
+  await generator.goto();
+  await page.getByLabel("Image size").selectOption("landscape_16_9");
+  await page.getByLabel("Number of images").selectOption("3");
+  await generator.generate("A wide valley at dusk, three ways");
+
+  await expect(generator.placeholders).toHaveCount(3);
+  const box = await generator.placeholders.first().boundingBox();
+  expect((box?.width ?? 0) / (box?.height ?? 1)).toBeCloseTo(1024 / 576, 1);
+
+  await expect(generator.status).toHaveText("Generating…");
+  // The status line says it once: not the button, not the panel as well.
+  const saysWhere = page.getByText(/^(Submitting…|In queue|Generating…)/);
+  await expect(saysWhere.filter({ visible: true })).toHaveCount(1);
+  await expect(generator.generateButton).toHaveText("Generate");
+  await expect(generator.logLines.first()).toBeHidden();
+  await generator.showLogs();
+  await expect(generator.logLines.first()).toBeVisible();
+
+  await expect(generator.image("A wide valley at dusk")).toHaveCount(3);
+  await expect(generator.placeholders).toHaveCount(0);
+});
+
+test("a long prompt gives short alt text; an image opens full size and Escape brings focus back", async ({
+  page,
+  generator,
+}) => {
+  const prompt = `A lighthouse on a cliff at dawn, ${"with gulls and spray and morning light, ".repeat(40)}`;
+  await generator.goto();
+  await page.getByLabel("Number of images").selectOption("2");
+  await generator.generate(prompt);
+
+  const images = generator.image("A lighthouse on a cliff at dawn");
+  await expect(images).toHaveCount(2);
+  for (const [index, image] of (await images.all()).entries()) {
+    const alt = (await image.getAttribute("alt")) ?? "";
+    expect(alt.length).toBeLessThanOrEqual(120);
+    expect(alt).toMatch(new RegExp(`…, image ${index + 1} of 2$`));
+  }
+
+  const preview = generator.previewButton("A lighthouse on a cliff at dawn").first();
+  await preview.click();
+  await expect(generator.previewDialog).toBeVisible();
+  await expect(generator.previewDialog.getByRole("img")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(generator.previewDialog).toBeHidden();
+  await expect(preview).toBeFocused();
+
+  // Open and Download are big enough to tap (44 × 44 CSS pixels).
+  const actions = generator.result
+    .getByRole("link", { name: /^Open/ })
+    .or(generator.result.getByRole("button", { name: "Download" }));
+  await expect(actions).toHaveCount(4);
+  for (const action of await actions.all()) {
+    const size = await action.boundingBox();
+    expect(size?.width).toBeGreaterThanOrEqual(44);
+    expect(size?.height).toBeGreaterThanOrEqual(44);
+  }
+});
