@@ -72,13 +72,14 @@ describe("describeError", () => {
       message:
         "You can upload 20 images a day, and today's are used up. The count starts again at midnight UTC. You can upload again tomorrow at 00:00.",
       action: "none",
+      detail: "HTTP 429",
     });
   });
 
   it("names the accepted image types when an upload's type is refused", () => {
     const message = "Only image/png, image/jpeg, image/webp images can be uploaded, not image/gif.";
     const error = apiError(415, { error: { code: "unsupported_upload_type", message } });
-    expect(describeError(error)).toEqual({ message, action: "none" });
+    expect(describeError(error)).toEqual({ message, action: "none", detail: "HTTP 415" });
     const bare = apiError(400, { error: { code: "invalid_upload", message: "" } });
     expect(describeError(bare).message).toBe(
       "The server refused this upload's file name or details.",
