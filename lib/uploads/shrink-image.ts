@@ -35,7 +35,7 @@ const typeNames = "PNG, JPEG or WebP";
 /** Throws an `ImageInputError` for a file the app cannot take, before anything is decoded. */
 export function checkImageFile(file: { type: string; size: number; name?: string }): void {
   if (!isAcceptedImageType(file.type)) {
-    const what = file.type ? `a ${file.type} file` : "not an image the browser recognises";
+    const what = file.type ? `of type ${file.type}` : "not an image this browser recognises";
     throw new ImageInputError(
       "type",
       `${file.name ?? "This file"} is ${what}: choose a ${typeNames} image.`,
