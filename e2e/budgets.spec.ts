@@ -42,6 +42,10 @@ test("a user who spends their daily budget is told so, and when it resets", asyn
   await expect(generator.alert).toContainText(/Budgets reset at midnight UTC, (tomorrow )?at \d/);
   await expect(generator.prompt).toHaveValue("One image too many");
   expect(await emulator.modelRuns()).toBe(runsBefore);
+
+  // The page itself, rendered again, reads the same store the proxy charged.
+  await generator.page.reload();
+  await expect(generator.budget).toContainText(`Today you have $0.00 left of ${perUser}`);
   await context.close();
 });
 

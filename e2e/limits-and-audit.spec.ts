@@ -1,6 +1,6 @@
 import { demoUser } from "../testing/demo-user";
 import { e2eLimits, e2ePorts, e2eSecrets } from "../testing/e2e-env";
-import { callProxy } from "../testing/proxy-calls";
+import { callProxy, isProxiedSubmit } from "../testing/proxy-calls";
 import { browserSignedInAs, freshTestUser } from "../testing/sessions";
 import { watchAppLog } from "./support/app-log";
 import { expect, test } from "./support/fixtures";
@@ -12,6 +12,10 @@ test("a user over the per-minute limit is told when to come back", async ({ brow
   for (const response of await Promise.all(spend)) expect(response.status()).toBe(200);
 
   const generator = generatorPage(await context.newPage());
+  const submits: string[] = [];
+  generator.page.on("response", (response) => {
+    if (isProxiedSubmit(response)) submits.push(response.url());
+  });
   await generator.goto();
   await generator.generate("One more than allowed");
 
@@ -21,6 +25,8 @@ test("a user over the per-minute limit is told when to come back", async ({ brow
     ),
   );
   await expect(generator.prompt).toHaveValue("One more than allowed");
+  // The refusal is final: fal's client would otherwise send the submit three more times.
+  expect(submits).toHaveLength(1);
   await context.close();
 });
 

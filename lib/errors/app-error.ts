@@ -7,8 +7,20 @@ type AppErrorExtras = {
   field?: string;
 };
 
+// Next bundles the page and each route handler with their own copy of this module, while the
+// proxy's stores are one per process (lib/proxy/proxy-setup.ts): a refusal thrown by a store
+// made in one bundle must still be recognised in another, so `instanceof` checks a brand
+// registered process-wide rather than the class of one copy.
+const appErrorBrand = Symbol.for("fal-nextjs-starter/AppError");
+
 /** A refusal the app means to send: it carries its own status and a message safe to show. */
 export class AppError extends Error {
+  readonly [appErrorBrand] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && appErrorBrand in value;
+  }
+
   constructor(
     readonly code: ErrorCode,
     readonly status: number,

@@ -21,18 +21,21 @@ type ProxySetup = Pick<
   | "upstreamTimeoutMs"
 > & { budget: SpendBudget };
 
-let setup: ProxySetup | undefined;
+// On globalThis, not in a module variable: Next bundles the page and each route handler
+// separately, each with its own copy of this module, and the stores kept in memory must be one
+// per process (the page's budget meter and the proxy's charges are the same numbers).
+const shared = globalThis as typeof globalThis & { falProxySetup?: ProxySetup };
 
 /**
  * The guard's settings and stores, from the environment: in memory for a single instance,
  * in Redis (`REDIS_URL`) when several instances must share limits, budgets, upload counts and
- * request ownership. One set per server process, shared by the proxy and `GET /api/budget`.
+ * request ownership. One set per server process, shared by the page, the proxy and `GET /api/budget`.
  */
 export function proxySetup(): ProxySetup {
-  if (setup) return setup;
+  if (shared.falProxySetup) return shared.falProxySetup;
   const { proxy, budgets, redisUrl } = serverEnv();
   const redis = redisUrl ? connectRedis(redisUrl) : undefined;
-  setup = {
+  const setup: ProxySetup = {
     limiter: createSubmitLimiter(proxy.limits, redis),
     budget: createSpendBudget(
       { perUserMicroUsd: budgets.perUserDailyMicroUsd, appMicroUsd: budgets.appDailyMicroUsd },
@@ -48,5 +51,6 @@ export function proxySetup(): ProxySetup {
     maxBodyBytes: proxy.maxBodyBytes,
     upstreamTimeoutMs: proxy.upstreamTimeoutMs,
   };
+  shared.falProxySetup = setup;
   return setup;
 }
