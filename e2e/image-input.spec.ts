@@ -3,20 +3,15 @@
  * browser, uploaded through the locked proxy (`fal.storage.upload`, the fal-js #169 case) and
  * edited by the emulator's image models, whose output depends on the image.
  */
-import type { Page, Response } from "@playwright/test";
-import { falProxyPath, targetUrlHeader } from "../lib/fal/proxy-contract";
+import type { Page } from "@playwright/test";
 import { budgetAppUrl, e2eBudgetUploadsPerDay } from "../testing/e2e-env";
-import { isProxiedSubmit } from "../testing/proxy-calls";
+import { isProxiedSubmit, isProxiedUpload } from "../testing/proxy-calls";
 import { browserSignedInAs, freshTestUser } from "../testing/sessions";
 import { expectNoAxeViolations } from "./support/axe";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 import { gifBytes, pngBytes, pngSize } from "./support/images";
 import { type GeneratorPage, generatorPage } from "./support/pages/generator-page";
-
-const isUploadInitiate = (response: Response) =>
-  new URL(response.url()).pathname === falProxyPath &&
-  (response.request().headers()[targetUrlHeader] ?? "").includes("/storage/upload/initiate");
 
 const png = (name: string, width: number, height: number, from?: [number, number, number]) => ({
   name,
@@ -26,7 +21,7 @@ const png = (name: string, width: number, height: number, from?: [number, number
 
 /** Chooses `file` with the picker and waits until it is uploaded; returns fal's file URL. */
 async function chooseImage(page: Page, file: ReturnType<typeof png>): Promise<string> {
-  const initiated = page.waitForResponse(isUploadInitiate);
+  const initiated = page.waitForResponse(isProxiedUpload);
   await page.getByLabel(/^Choose (an|another) image$/).setInputFiles(file);
   const { file_url: fileUrl } = (await (await initiated).json()) as { file_url: string };
   await expect(page.getByText(`${file.name} is ready.`)).toBeVisible();
@@ -86,7 +81,7 @@ test("an image dropped on the drop zone runs image-to-image at the chosen streng
 }) => {
   await generator.goto();
   await generator.chooseModel("FLUX.1 [dev] image-to-image");
-  const initiated = page.waitForResponse(isUploadInitiate);
+  const initiated = page.waitForResponse(isProxiedUpload);
   const buffer = [...pngBytes(640, 480, [240, 200, 30])];
   const dataTransfer = await page.evaluateHandle((bytes) => {
     const transfer = new DataTransfer();
@@ -125,7 +120,7 @@ test("a file of the wrong type is refused in words, and nothing is uploaded", as
 }) => {
   const initiates: string[] = [];
   page.on("response", (response) => {
-    if (isUploadInitiate(response)) initiates.push(response.url());
+    if (isProxiedUpload(response)) initiates.push(response.url());
   });
   await generator.goto();
   await generator.chooseModel("FLUX.1 Kontext [pro]");

@@ -1,11 +1,13 @@
 /**
- * `fal.storage.upload` through the locked proxy, driven by the app's own browser client in a
- * real page (e2e/support/in-page-fal.ts): the case of fal-js issue #169, where the initiate
- * call through a proxy fails with "Authorization header is required".
+ * `fal.storage.upload` through the locked proxy: the case of fal-js issue #169, where the
+ * initiate call through a proxy fails with "Authorization header is required". The first test
+ * uploads with the page's own client (the app's real bundle); the others call the proxy as any
+ * script could, because the page refuses those files before they reach it.
  */
+import { type APIRequestContext, request } from "@playwright/test";
 import { PNG } from "pngjs";
 import { budgetPath } from "../lib/budgets/budget-view";
-import { falProxyPath, targetUrlHeader } from "../lib/fal/proxy-contract";
+import { isProxyUrl, targetUrlHeader } from "../lib/fal/proxy-contract";
 import {
   appUrl,
   budgetAppPort,
@@ -14,59 +16,59 @@ import {
   e2ePorts,
   emulatorUrl,
 } from "../testing/e2e-env";
-import { browserSignedInAs, freshTestUser } from "../testing/sessions";
+import { falUrls } from "../testing/fal-urls";
+import { callProxy, isProxiedUpload } from "../testing/proxy-calls";
+import { apiSignedInAs, freshTestUser } from "../testing/sessions";
 import { watchAppLog } from "./support/app-log";
 import { expect, test } from "./support/fixtures";
-import { type FileToUpload, type UploadOutcome, uploadFromPage } from "./support/in-page-fal";
+import { pngBytes } from "./support/images";
 
-/** A small real PNG, different each time, so the bytes served back can only be these. */
-function smallPng(): FileToUpload {
-  const png = new PNG({ width: 4, height: 3 });
-  for (let i = 0; i < png.data.length; i += 1) png.data[i] = Math.floor(Math.random() * 256);
-  return { bytes: PNG.sync.write(png), type: "image/png" };
+/** The initiate call `fal.storage.upload` makes, declaring `contentType`. */
+function initiateUpload(api: APIRequestContext, contentType: string, instance = appUrl) {
+  return callProxy(api, {
+    instance,
+    target: falUrls.uploadInitiate,
+    data: { content_type: contentType, file_name: "upload.png" },
+  });
 }
 
-type Refusal = { status: number; code?: string; message?: string; retryAt?: string };
-
-function refusal(outcome: UploadOutcome): Refusal {
-  expect(outcome, "the upload should have been refused").not.toHaveProperty("url");
-  const { status, body } = outcome as { status: number; body: { error?: Omit<Refusal, "status"> } };
-  return { status, ...body.error };
-}
-
-test("the app's fal client uploads a PNG through the proxy, and its URL serves the same bytes", async ({
+test("the page's fal client uploads through the proxy, and the file URL serves the bytes it sent", async ({
   page,
+  generator,
 }) => {
   const log = watchAppLog(e2ePorts.app);
   const initiates: Array<{ target: string | null; authorization: string | null }> = [];
   const puts: string[] = [];
-  page.on("request", (request) => {
-    if (new URL(request.url()).pathname === falProxyPath && request.method() === "POST") {
+  page.on("request", (sent) => {
+    if (isProxyUrl(sent.url()) && sent.method() === "POST") {
       initiates.push({
-        target: request.headers()[targetUrlHeader] ?? null,
-        authorization: request.headers().authorization ?? null,
+        target: sent.headers()[targetUrlHeader] ?? null,
+        authorization: sent.headers().authorization ?? null,
       });
     }
-    if (request.method() === "PUT") puts.push(request.url());
+    if (sent.method() === "PUT") puts.push(sent.url());
   });
-  await page.goto("/");
-  const file = smallPng();
+  await generator.goto();
+  await generator.chooseModel("FLUX.1 Kontext [pro]");
 
-  const outcome = await uploadFromPage(page, file);
+  const initiated = page.waitForResponse(isProxiedUpload);
+  const chosen = pngBytes(40, 30);
+  await page
+    .getByLabel("Choose an image")
+    .setInputFiles({ name: "upload.png", mimeType: "image/png", buffer: chosen });
+  const { file_url: fileUrl } = (await (await initiated).json()) as { file_url: string };
+  await expect(page.getByText("upload.png is ready.")).toBeVisible();
 
-  expect(outcome).toEqual({ url: expect.stringMatching(`^${emulatorUrl}/files/uploads/`) });
-  const { url } = outcome as { url: string };
-  const served = await fetch(url);
-  expect(served.status).toBe(200);
-  expect(Buffer.from(await served.arrayBuffer()).equals(file.bytes)).toBe(true);
+  expect(fileUrl.startsWith(`${emulatorUrl}/files/uploads/`)).toBe(true);
+  // The browser re-encodes before uploading (dropping metadata), so the picture is the same, not
+  // the file: a small PNG keeps its size and, losslessly, every pixel.
+  const served = PNG.sync.read(Buffer.from(await (await fetch(fileUrl)).arrayBuffer()));
+  const original = PNG.sync.read(chosen);
+  expect([served.width, served.height]).toEqual([40, 30]);
+  expect(served.data.equals(original.data)).toBe(true);
   // The browser sent no key (the proxy added the server's, or the emulator would have refused
   // it), and the bytes went straight to the upload URL, never through the app.
-  expect(initiates).toEqual([
-    {
-      target: "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3",
-      authorization: null,
-    },
-  ]);
+  expect(initiates).toEqual([{ target: falUrls.uploadInitiate, authorization: null }]);
   expect(puts).toEqual([expect.stringMatching(`^${emulatorUrl}/uploads/`)]);
   await expect.poll(() => log.auditLines().length).toBeGreaterThan(0);
   expect(log.auditLines()).toEqual([
@@ -81,49 +83,43 @@ test("the app's fal client uploads a PNG through the proxy, and its URL serves t
   ]);
 });
 
-test("a file that is not a PNG, JPEG or WebP image is refused at the proxy", async ({ page }) => {
-  await page.goto("/");
+test("a file that is not a PNG, JPEG or WebP image is refused at the proxy", async () => {
+  const api = await apiSignedInAs(freshTestUser("wrong-type"));
   for (const type of ["text/html", "image/gif", "image/svg+xml"]) {
-    const outcome = await uploadFromPage(page, { bytes: Buffer.from("<svg/>"), type });
-    expect(refusal(outcome), type).toMatchObject({
-      status: 415,
+    const response = await initiateUpload(api, type);
+    expect(response.status(), type).toBe(415);
+    expect((await response.json()).error).toMatchObject({
       code: "unsupported_upload_type",
       message: `Only image/png, image/jpeg, image/webp images can be uploaded, not ${type}.`,
     });
   }
+  await api.dispose();
 });
 
-test("a signed-out page cannot upload", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto(appUrl);
-  expect(refusal(await uploadFromPage(page, smallPng()))).toMatchObject({
-    status: 401,
-    code: "unauthenticated",
-  });
-  await context.close();
+test("a signed-out caller cannot upload", async () => {
+  // Empty on purpose: inside the runner, a new context would take the project's signed-in state.
+  const api = await request.newContext({ storageState: { cookies: [], origins: [] } });
+  const response = await initiateUpload(api, "image/png");
+  expect(response.status()).toBe(401);
+  expect((await response.json()).error).toMatchObject({ code: "unauthenticated" });
+  await api.dispose();
 });
 
-test("a user who reaches the daily upload count is told so, and when it resets", async ({
-  browser,
-}) => {
+test("a user who reaches the daily upload count is told so, and when it resets", async () => {
   const log = watchAppLog(budgetAppPort);
-  const context = await browserSignedInAs(browser, freshTestUser("uploader"), {
-    url: budgetAppUrl,
-  });
-  const page = await context.newPage();
-  await page.goto(budgetAppUrl);
+  const api = await apiSignedInAs(freshTestUser("uploader"));
   for (let n = 0; n < e2eBudgetUploadsPerDay; n += 1) {
-    expect(await uploadFromPage(page, smallPng())).toHaveProperty("url");
+    expect((await initiateUpload(api, "image/png", budgetAppUrl)).status()).toBe(200);
   }
 
-  const refused = refusal(await uploadFromPage(page, smallPng()));
-  expect(refused).toMatchObject({
-    status: 429,
+  const refused = await initiateUpload(api, "image/png", budgetAppUrl);
+  expect(refused.status()).toBe(429);
+  const { error } = (await refused.json()) as { error: { retryAt: string } };
+  expect(error).toMatchObject({
     code: "upload_limit_reached",
     message: `You can upload ${e2eBudgetUploadsPerDay} images a day, and today's are used up. The count starts again at midnight UTC.`,
   });
-  expect(String(refused.retryAt)).toMatch(/T00:00:00\.000Z$/);
+  expect(error.retryAt).toMatch(/T00:00:00\.000Z$/);
   // The refusal reached nobody: fal was asked for exactly the uploads that were allowed.
   await expect.poll(() => log.auditLines().length).toBe(e2eBudgetUploadsPerDay + 1);
   expect(log.auditLines().map(({ status, upstreamMs }) => [status, upstreamMs !== null])).toEqual([
@@ -131,7 +127,7 @@ test("a user who reaches the daily upload count is told so, and when it resets",
     [429, false],
   ]);
   // Uploads are counted, not charged: the money budget is untouched.
-  const budget = await page.request.get(`${budgetAppUrl}${budgetPath}`);
+  const budget = await api.get(`${budgetAppUrl}${budgetPath}`);
   expect(((await budget.json()) as { user: { spentMicroUsd: number } }).user.spentMicroUsd).toBe(0);
-  await context.close();
+  await api.dispose();
 });

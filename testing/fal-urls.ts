@@ -12,6 +12,8 @@ export const falUrls = {
   status: (id: string) => `${falUrls.request(id)}/status`,
   statusStream: (id: string) => `${falUrls.request(id)}/status/stream?logs=1`,
   cancel: (id: string) => `${falUrls.request(id)}/cancel`,
+  /** The storage initiate call exactly as `fal.storage.upload` makes it. */
+  uploadInitiate: "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3",
 };
 
 /** The same URL on the emulator, which serves `https://<host>/<path>` as `/<host>/<path>`. */

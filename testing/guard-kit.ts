@@ -19,8 +19,7 @@ export const catalog = allowedEndpoints;
 export const submitUrl = falUrls.submit("fal-ai/flux/dev");
 export const requestUrl = (id: string) => falUrls.request(id);
 /** The storage initiate call exactly as `fal.storage.upload` makes it, and fal's answer. */
-export const uploadInitiateUrl =
-  "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3";
+export const uploadInitiateUrl = falUrls.uploadInitiate;
 export const fileUrl = "https://v3.fal.media/files/rabbit/upload.png";
 /** The body `fal.storage.upload` sends for a nameless PNG Blob. */
 export const uploadedPng = { content_type: "image/png", file_name: "1764213000000.png" };

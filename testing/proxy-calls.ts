@@ -38,7 +38,17 @@ export async function submitThroughProxy(api: APIRequestContext, instance = appU
   return ((await response.json()) as { request_id: string }).request_id;
 }
 
+const isProxiedPost = (response: Response, isTarget: (target: string) => boolean) =>
+  isProxyUrl(response.url()) &&
+  response.request().method() === "POST" &&
+  isTarget(response.request().headers()[targetUrlHeader] ?? "");
+
 /** The page's submit through the proxy, for `page.waitForResponse`. */
 export function isProxiedSubmit(response: Response): boolean {
-  return isProxyUrl(response.url()) && response.request().method() === "POST";
+  return isProxiedPost(response, (target) => target !== falUrls.uploadInitiate);
+}
+
+/** The page's storage initiate through the proxy (`fal.storage.upload`'s first step). */
+export function isProxiedUpload(response: Response): boolean {
+  return isProxiedPost(response, (target) => target === falUrls.uploadInitiate);
 }
