@@ -1,11 +1,11 @@
 /**
  * Images in: chosen with the picker, dropped or handed over from a result, shrunk in the
- * browser, uploaded through the locked proxy (`fal.storage.upload`, the fal-js #169 case) and
+ * browser, sent to the app's upload route (which decodes it and stores it at fal itself) and
  * edited by the emulator's image models, whose output depends on the image.
  */
 import type { Page } from "@playwright/test";
 import { budgetAppUrl, e2eBudgetUploadsPerDay } from "../testing/e2e-env";
-import { isProxiedSubmit, isProxiedUpload } from "../testing/proxy-calls";
+import { isImageUpload, isProxiedSubmit } from "../testing/proxy-calls";
 import { browserSignedInAs, freshTestUser } from "../testing/sessions";
 import { expectNoAxeViolations } from "./support/axe";
 import { emulator } from "./support/emulator";
@@ -21,9 +21,9 @@ const png = (name: string, width: number, height: number, from?: [number, number
 
 /** Chooses `file` with the picker and waits until it is uploaded; returns fal's file URL. */
 async function chooseImage(page: Page, file: ReturnType<typeof png>): Promise<string> {
-  const initiated = page.waitForResponse(isProxiedUpload);
+  const uploaded = page.waitForResponse(isImageUpload);
   await page.getByLabel(/^Choose (an|another) image$/).setInputFiles(file);
-  const { file_url: fileUrl } = (await (await initiated).json()) as { file_url: string };
+  const { url: fileUrl } = (await (await uploaded).json()) as { url: string };
   await expect(page.getByText(`${file.name} is ready.`)).toBeVisible();
   return fileUrl;
 }
@@ -41,7 +41,7 @@ async function generateAndRead(generator: GeneratorPage, prompt: string) {
   return { src, bytes, input: input as Record<string, unknown> };
 }
 
-test("a PNG chosen with the picker is shrunk, uploaded through the proxy and edited; the edit depends on the image", async ({
+test("a PNG chosen with the picker is shrunk, uploaded and edited; the edit depends on the image", async ({
   page,
   generator,
 }) => {
@@ -81,7 +81,7 @@ test("an image dropped on the drop zone runs image-to-image at the chosen streng
 }) => {
   await generator.goto();
   await generator.chooseModel("FLUX.1 [dev] image-to-image");
-  const initiated = page.waitForResponse(isProxiedUpload);
+  const uploaded = page.waitForResponse(isImageUpload);
   const buffer = [...pngBytes(640, 480, [240, 200, 30])];
   const dataTransfer = await page.evaluateHandle((bytes) => {
     const transfer = new DataTransfer();
@@ -91,7 +91,7 @@ test("an image dropped on the drop zone runs image-to-image at the chosen streng
   await page.getByRole("region", { name: "Drop an image here" }).dispatchEvent("drop", {
     dataTransfer,
   });
-  const { file_url: fileUrl } = (await (await initiated).json()) as { file_url: string };
+  const { url: fileUrl } = (await (await uploaded).json()) as { url: string };
   await expect(page.getByText("dropped.png is ready.")).toBeVisible();
 
   await page.getByLabel(/^Strength/).fill("0.5");
@@ -118,9 +118,9 @@ test("a file of the wrong type is refused in words, and nothing is uploaded", as
   page,
   generator,
 }) => {
-  const initiates: string[] = [];
+  const uploads: string[] = [];
   page.on("response", (response) => {
-    if (isProxiedUpload(response)) initiates.push(response.url());
+    if (isImageUpload(response)) uploads.push(response.url());
   });
   await generator.goto();
   await generator.chooseModel("FLUX.1 Kontext [pro]");
@@ -139,7 +139,7 @@ test("a file of the wrong type is refused in words, and nothing is uploaded", as
     generator.alert.filter({ hasText: "FLUX.1 Kontext [pro] changes an image" }),
   ).toHaveText("FLUX.1 Kontext [pro] changes an image: choose, drop or paste one first.");
   expect(await emulator.modelRuns()).toBe(runsBefore);
-  expect(initiates).toEqual([]);
+  expect(uploads).toEqual([]);
 });
 
 test("the daily upload count is reached and explained", async ({ browser }) => {

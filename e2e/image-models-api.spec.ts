@@ -1,21 +1,29 @@
 /**
- * The image models through the real proxy and the emulator: an edit of a stored PNG differs
+ * The image models through the real proxy and the emulator: an edit of an uploaded PNG differs
  * from the text-to-image output with the same prompt and seed, an image-to-image run is charged
- * by the size the proxy read from its input, and every image_url off the accepted hosts is
- * refused before it reaches "fal".
+ * by the size the server decoded at upload, and every image_url that is not the user's own
+ * upload or output is refused before it reaches "fal".
  */
 import type { APIRequestContext } from "@playwright/test";
 import { PNG } from "pngjs";
 import { e2ePorts, e2eSecrets, emulatorUrl } from "../testing/e2e-env";
 import { falUrls } from "../testing/fal-urls";
-import { callProxy } from "../testing/proxy-calls";
+import { callProxy, uploadThroughApp } from "../testing/proxy-calls";
+import { apiSignedInAs, freshTestUser } from "../testing/sessions";
 import { watchAppLog } from "./support/app-log";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 
 type Output = { images: { url: string; width: number; height: number }[] };
 
-/** Puts a PNG into the emulator's storage as fal's client would (initiate, then PUT). */
+/** Uploads a PNG through the app, as the page does, and answers its URL at "fal". */
+async function upload(api: APIRequestContext, png: Buffer): Promise<string> {
+  const response = await uploadThroughApp(api, png);
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { url: string }).url;
+}
+
+/** Puts a PNG straight into the emulator's storage with the key, past the app. */
 async function storeInEmulator(api: APIRequestContext, png: Buffer): Promise<string> {
   const initiate = await api.post(`${emulatorUrl}/rest.fal.ai/storage/upload/initiate`, {
     headers: { authorization: `Key ${e2eSecrets.falKey}` },
@@ -61,7 +69,7 @@ test("an edit of a stored image differs from the text-to-image output with the s
   request,
 }) => {
   const input = { prompt: "The same prompt, twice", seed: 1234 };
-  const imageUrl = await storeInEmulator(request, checkerboard(512, 512));
+  const imageUrl = await upload(request, checkerboard(512, 512));
   const edit = await runThroughProxy(request, "fal-ai/flux-pro/kontext", {
     ...input,
     image_url: imageUrl,
@@ -81,9 +89,9 @@ test("an edit of a stored image differs from the text-to-image output with the s
   expect(difference / a.data.length).toBeGreaterThan(20);
 });
 
-test("image-to-image is charged by the size the proxy read from its input", async ({ request }) => {
+test("image-to-image is charged by the size the server decoded at upload", async ({ request }) => {
   const log = watchAppLog(e2ePorts.app);
-  const imageUrl = await storeInEmulator(request, checkerboard(1536, 1024));
+  const imageUrl = await upload(request, checkerboard(1536, 1024));
   const output = await runThroughProxy(request, "fal-ai/flux/dev/image-to-image", {
     prompt: "Charged by its size",
     image_url: imageUrl,
@@ -96,11 +104,15 @@ test("image-to-image is charged by the size the proxy read from its input", asyn
     .toBe(0.06);
 });
 
-test("an image_url off the accepted hosts, or on a text-to-image model, is refused before fal", async ({
+test("an image_url that is not the user's own upload or output, or on a text-to-image model, is refused before fal", async ({
   request,
 }) => {
   const runsBefore = await emulator.modelRuns();
-  const stored = await storeInEmulator(request, checkerboard(64, 64));
+  const stored = await upload(request, checkerboard(64, 64));
+  const pastTheApp = await storeInEmulator(request, checkerboard(64, 64));
+  const someoneElse = await apiSignedInAs(freshTestUser("other-uploader"));
+  const theirs = await upload(someoneElse, checkerboard(64, 64));
+  await someoneElse.dispose();
   const attacks: [string, string, string | undefined][] = [
     ["a foreign host", "fal-ai/flux-pro/kontext", "https://evil.example/cat.png"],
     ["plain http", "fal-ai/flux-pro/kontext", "http://v3.fal.media/files/a/b.png"],
@@ -109,6 +121,8 @@ test("an image_url off the accepted hosts, or on a text-to-image model, is refus
     ["a data: URL", "fal-ai/flux-pro/kontext", "data:image/png;base64,iVBORw0KGgo="],
     ["no image", "fal-ai/flux-pro/kontext", undefined],
     ["a missing file", "fal-ai/flux-pro/kontext", `${emulatorUrl}/files/uploads/none/x.png`],
+    ["a file stored at fal past the app", "fal-ai/flux-pro/kontext", pastTheApp],
+    ["another user's upload", "fal-ai/flux/dev/image-to-image", theirs],
     ["an image on a text-to-image model", "fal-ai/flux/schnell", stored],
   ];
   for (const [name, endpoint, image_url] of attacks) {

@@ -1,13 +1,20 @@
 /**
- * `fal.storage.upload` through the locked proxy: the case of fal-js issue #169, where the
- * initiate call through a proxy fails with "Authorization header is required". The first test
- * uploads with the page's own client (the app's real bundle); the others call the proxy as any
- * script could, because the page refuses those files before they reach it.
+ * Images reach fal through the app's upload route, and only there: the page sends the shrunk
+ * file, the server decodes it, writes it again and stores it at "fal" with its own key. The
+ * browser never holds a storage URL (so no file can be swapped after the check), the proxy
+ * starts no storage upload, and what is not a clean PNG, JPEG or WebP never reaches fal.
  */
-import { type APIRequestContext, request } from "@playwright/test";
+import { request } from "@playwright/test";
 import { PNG } from "pngjs";
 import { budgetPath } from "../lib/budgets/budget-view";
-import { isProxyUrl, targetUrlHeader } from "../lib/fal/proxy-contract";
+import { imageUploadPath } from "../lib/fal/proxy-contract";
+import {
+  cgbiPng,
+  jpegWithDecoyFrame,
+  pngBomb,
+  solidImage,
+  truncated,
+} from "../testing/crafted-images";
 import {
   appUrl,
   budgetAppPort,
@@ -17,65 +24,49 @@ import {
   emulatorUrl,
 } from "../testing/e2e-env";
 import { falUrls } from "../testing/fal-urls";
-import { callProxy, isProxiedUpload } from "../testing/proxy-calls";
+import { callProxy, isImageUpload, uploadThroughApp } from "../testing/proxy-calls";
 import { apiSignedInAs, freshTestUser } from "../testing/sessions";
 import { watchAppLog } from "./support/app-log";
 import { expect, test } from "./support/fixtures";
 import { pngBytes } from "./support/images";
 
-/** The initiate call `fal.storage.upload` makes, declaring `contentType`. */
-function initiateUpload(api: APIRequestContext, contentType: string, instance = appUrl) {
-  return callProxy(api, {
-    instance,
-    target: falUrls.uploadInitiate,
-    data: { content_type: contentType, file_name: "upload.png" },
-  });
-}
-
-test("the page's fal client uploads through the proxy, and the file URL serves the bytes it sent", async ({
+test("the page uploads to the app, the file at fal has the same pixels, and no storage URL reaches the browser", async ({
   page,
   generator,
 }) => {
   const log = watchAppLog(e2ePorts.app);
-  const initiates: Array<{ target: string | null; authorization: string | null }> = [];
-  const puts: string[] = [];
-  page.on("request", (sent) => {
-    if (isProxyUrl(sent.url()) && sent.method() === "POST") {
-      initiates.push({
-        target: sent.headers()[targetUrlHeader] ?? null,
-        authorization: sent.headers().authorization ?? null,
-      });
-    }
-    if (sent.method() === "PUT") puts.push(sent.url());
-  });
   await generator.goto();
   await generator.chooseModel("FLUX.1 Kontext [pro]");
+  const writes: string[] = [];
+  page.on("request", (call) => {
+    if (call.method() !== "GET") writes.push(`${call.method()} ${call.url()}`);
+  });
 
-  const initiated = page.waitForResponse(isProxiedUpload);
+  const answered = page.waitForResponse(isImageUpload);
   const chosen = pngBytes(40, 30);
   await page
     .getByLabel("Choose an image")
     .setInputFiles({ name: "upload.png", mimeType: "image/png", buffer: chosen });
-  const { file_url: fileUrl } = (await (await initiated).json()) as { file_url: string };
+  const answer = (await (await answered).json()) as Record<string, unknown>;
   await expect(page.getByText("upload.png is ready.")).toBeVisible();
 
-  expect(fileUrl.startsWith(`${emulatorUrl}/files/uploads/`)).toBe(true);
-  // The browser re-encodes before uploading (dropping metadata), so the picture is the same, not
-  // the file: a small PNG keeps its size and, losslessly, every pixel.
-  const served = PNG.sync.read(Buffer.from(await (await fetch(fileUrl)).arrayBuffer()));
-  const original = PNG.sync.read(chosen);
+  // The URL of the file, and the size the server decoded: nothing to write to.
+  expect(answer).toEqual({
+    url: expect.stringMatching(`^${emulatorUrl}/files/uploads/[0-9a-f-]{36}/[0-9a-f-]{36}\\.png$`),
+    width: 40,
+    height: 30,
+  });
+  const served = PNG.sync.read(Buffer.from(await (await fetch(String(answer.url))).arrayBuffer()));
   expect([served.width, served.height]).toEqual([40, 30]);
-  expect(served.data.equals(original.data)).toBe(true);
-  // The browser sent no key (the proxy added the server's, or the emulator would have refused
-  // it), and the bytes went straight to the upload URL, never through the app.
-  expect(initiates).toEqual([{ target: falUrls.uploadInitiate, authorization: null }]);
-  expect(puts).toEqual([expect.stringMatching(`^${emulatorUrl}/uploads/`)]);
+  expect(served.data.equals(PNG.sync.read(chosen).data)).toBe(true);
+  // The browser wrote to the app alone: no storage initiate, no PUT to a storage URL.
+  expect(writes).toEqual([`POST ${appUrl}${imageUploadPath}`]);
   await expect.poll(() => log.auditLines().length).toBeGreaterThan(0);
   expect(log.auditLines()).toEqual([
     expect.objectContaining({
       user: "oidc:demo-user",
       method: "POST",
-      operation: "upload-initiate",
+      operation: "upload",
       endpoint: "storage",
       status: 200,
       error: null,
@@ -83,36 +74,70 @@ test("the page's fal client uploads through the proxy, and the file URL serves t
   ]);
 });
 
-test("a file that is not a PNG, JPEG or WebP image is refused at the proxy", async () => {
-  const api = await apiSignedInAs(freshTestUser("wrong-type"));
-  for (const type of ["text/html", "image/gif", "image/svg+xml"]) {
-    const response = await initiateUpload(api, type);
-    expect(response.status(), type).toBe(415);
-    expect((await response.json()).error).toMatchObject({
-      code: "unsupported_upload_type",
-      message: `Only image/png, image/jpeg, image/webp images can be uploaded, not ${type}.`,
-    });
+test("the proxy starts no storage upload, so no browser can get a URL to write to", async ({
+  request: api,
+}) => {
+  const response = await callProxy(api, {
+    target: falUrls.uploadInitiate,
+    data: { content_type: "image/png", file_name: "swap-me-later.png" },
+  });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error).toMatchObject({
+    code: "target_not_allowed",
+    message:
+      "The proxy does not start storage uploads: send images to /api/uploads, which checks them.",
+  });
+});
+
+test("what is not a clean PNG, JPEG or WebP is refused, and nothing reaches fal", async () => {
+  const log = watchAppLog(e2ePorts.app);
+  const api = await apiSignedInAs(freshTestUser("crafted"));
+  const attacks: [string, Buffer, string, number][] = [
+    ["invoice.html", Buffer.from("<!doctype html><h1>Pay here</h1>"), "image/png", 415],
+    ["setup.exe", Buffer.concat([Buffer.from("MZ"), Buffer.alloc(1024)]), "image/png", 415],
+    ["logo.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), "image/png", 415],
+    ["photo.jpg sent as a PNG", await solidImage(64, 64, "jpeg"), "image/png", 400],
+    ["a GIF", await solidImage(8, 8, "gif"), "image/gif", 415],
+    ["a PNG whose first chunk is not IHDR", cgbiPng(await solidImage(64, 64)), "image/png", 400],
+    [
+      "a JPEG whose decoy frame says 64 × 64 but is 3000 × 3000",
+      jpegWithDecoyFrame(await solidImage(3000, 3000, "jpeg")),
+      "image/jpeg",
+      400,
+    ],
+    ["a truncated JPEG", truncated(await solidImage(600, 400, "jpeg")), "image/jpeg", 400],
+    ["a decompression bomb", pngBomb(), "image/png", 400],
+  ];
+  for (const [name, bytes, type, status] of attacks) {
+    const response = await uploadThroughApp(api, bytes, { type });
+    expect(response.status(), name).toBe(status);
+    expect(Object.keys((await response.json()).error), name).toEqual(["code", "message"]);
   }
+  await expect.poll(() => log.auditLines().length).toBe(attacks.length);
+  // Refused before fal: no line says anything was sent upstream.
+  expect(log.auditLines().map(({ upstreamMs }) => upstreamMs)).toEqual(attacks.map(() => null));
   await api.dispose();
 });
 
 test("a signed-out caller cannot upload", async () => {
   // Empty on purpose: inside the runner, a new context would take the project's signed-in state.
   const api = await request.newContext({ storageState: { cookies: [], origins: [] } });
-  const response = await initiateUpload(api, "image/png");
+  const response = await uploadThroughApp(api, pngBytes(8, 8), { instance: appUrl });
   expect(response.status()).toBe(401);
   expect((await response.json()).error).toMatchObject({ code: "unauthenticated" });
   await api.dispose();
 });
 
-test("a user who reaches the daily upload count is told so, and when it resets", async () => {
+test("the daily upload count holds refused uploads too, and says when it resets", async () => {
   const log = watchAppLog(budgetAppPort);
   const api = await apiSignedInAs(freshTestUser("uploader"));
-  for (let n = 0; n < e2eBudgetUploadsPerDay; n += 1) {
-    expect((await initiateUpload(api, "image/png", budgetAppUrl)).status()).toBe(200);
+  const upload = (bytes: Buffer) => uploadThroughApp(api, bytes, { instance: budgetAppUrl });
+  expect((await upload(truncated(pngBytes(300, 300)))).status()).toBe(400);
+  for (let n = 1; n < e2eBudgetUploadsPerDay; n += 1) {
+    expect((await upload(pngBytes(16, 16))).status()).toBe(200);
   }
 
-  const refused = await initiateUpload(api, "image/png", budgetAppUrl);
+  const refused = await upload(pngBytes(16, 16));
   expect(refused.status()).toBe(429);
   const { error } = (await refused.json()) as { error: { retryAt: string } };
   expect(error).toMatchObject({
@@ -120,11 +145,11 @@ test("a user who reaches the daily upload count is told so, and when it resets",
     message: `You can upload ${e2eBudgetUploadsPerDay} images a day, and today's are used up. The count starts again at midnight UTC.`,
   });
   expect(error.retryAt).toMatch(/T00:00:00\.000Z$/);
-  // The refusal reached nobody: fal was asked for exactly the uploads that were allowed.
   await expect.poll(() => log.auditLines().length).toBe(e2eBudgetUploadsPerDay + 1);
-  expect(log.auditLines().map(({ status, upstreamMs }) => [status, upstreamMs !== null])).toEqual([
-    ...Array.from({ length: e2eBudgetUploadsPerDay }, () => [200, true]),
-    [429, false],
+  expect(log.auditLines().map(({ status }) => status)).toEqual([
+    400,
+    ...Array.from({ length: e2eBudgetUploadsPerDay - 1 }, () => 200),
+    429,
   ]);
   // Uploads are counted, not charged: the money budget is untouched.
   const budget = await api.get(`${budgetAppUrl}${budgetPath}`);

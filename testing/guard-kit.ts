@@ -8,21 +8,18 @@ import type { AuditEntry } from "@/lib/proxy/audit-log";
 import { handleProxyRequest, isAdmittedByGuard, type ProxyGuardConfig } from "@/lib/proxy/guard";
 import { modelRequestPolicy } from "@/lib/proxy/model-request";
 import { createReadMetering } from "@/lib/proxy/read-metering";
+import { memoryMediaOwnership } from "@/lib/proxy/stores/media-ownership";
 import { memoryOwnership } from "@/lib/proxy/stores/request-ownership";
 import { createSpendBudget } from "@/lib/proxy/stores/spend-budget";
 import { createSubmitLimiter } from "@/lib/proxy/stores/submit-limiter";
-import { createUploadCounter } from "@/lib/proxy/stores/upload-counter";
 import { falUrls } from "./fal-urls";
 
 export const serverKey = "Key server-key-7f3a";
 export const catalog = allowedEndpoints;
 export const submitUrl = falUrls.submit("fal-ai/flux/dev");
 export const requestUrl = (id: string) => falUrls.request(id);
-/** The storage initiate call exactly as `fal.storage.upload` makes it, and fal's answer. */
-export const uploadInitiateUrl = falUrls.uploadInitiate;
-export const fileUrl = "https://v3.fal.media/files/rabbit/upload.png";
-/** The body `fal.storage.upload` sends for a nameless PNG Blob. */
-export const uploadedPng = { content_type: "image/png", file_name: "1764213000000.png" };
+/** A file at fal that ada uploaded (recorded as hers, 1024 × 1024, in every kit). */
+export const adasImage = "https://v3.fal.media/files/rabbit/ada-upload.png";
 
 export const users = {
   ada: { status: "allowed", user: { id: "oidc:ada", email: "ada@example.com" } },
@@ -48,9 +45,6 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
   const fal = vi.fn(async (url: string | URL | Request, _init?: RequestInit): Promise<Response> => {
     if (String(url).endsWith("/cancel")) return Response.json({ status: "CANCELLATION_REQUESTED" });
     if (String(url).includes("/requests/")) return Response.json({ status: "IN_QUEUE" });
-    if (String(url).startsWith(uploadInitiateUrl)) {
-      return Response.json({ upload_url: "https://upload.test/put", file_url: fileUrl });
-    }
     submits += 1;
     return Response.json(
       { request_id: `req-${submits}` },
@@ -59,6 +53,8 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
   });
   vi.stubGlobal("fetch", fal);
   const audit: AuditEntry[] = [];
+  const media = memoryMediaOwnership();
+  void media.record(users.ada.user.id, [{ url: adasImage, width: 1024, height: 1024 }]);
   const config: ProxyGuardConfig = {
     upstream: createRouteHandler({
       allowedEndpoints: catalog,
@@ -67,18 +63,14 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
       resolveFalAuth: async () => serverKey,
     }),
     identify: async () => users.ada,
-    // As the route: uploads on.
-    targets: { endpoints: catalog, uploads: true },
-    // fal's media hosts only, and every input image 1024 × 1024 unless a test probes otherwise.
-    modelRequest: modelRequestPolicy(models, {
-      mediaOrigins: [],
-      probeImage: async () => ({ width: 1024, height: 1024 }),
-    }),
+    targets: { endpoints: catalog },
+    // fal's media hosts only.
+    modelRequest: modelRequestPolicy(models, []),
     limiter: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
     // $1 a user and $10 for the app, as by default.
     budget: createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 }),
-    uploads: createUploadCounter({ perDay: 3 }),
     ownership: memoryOwnership(),
+    media,
     // The production defaults: tests of other features never meet them.
     reads: createReadMetering({ perMinute: 600, streamsPerUser: 5, streamMaxMs: 600_000 }),
     audit: (entry) => audit.push(entry),
@@ -117,17 +109,6 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
   };
 
   return { config, fal, audit, call, submit, sent };
-}
-
-/** A storage initiate as `fal.storage.upload` sends it; `json` replaces the body. */
-export function upload(overrides: Partial<Call> & { json?: unknown } = {}): Call {
-  const { json = uploadedPng, ...call } = overrides;
-  return {
-    target: uploadInitiateUrl,
-    body: JSON.stringify(json),
-    headers: { "content-type": "application/json" },
-    ...call,
-  };
 }
 
 /** A refusal as the caller sees it: status, `Retry-After`, and the error body's fields. */

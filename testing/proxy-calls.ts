@@ -1,5 +1,10 @@
-import type { APIRequestContext, Response } from "@playwright/test";
-import { falProxyPath, isProxyUrl, targetUrlHeader } from "../lib/fal/proxy-contract";
+import type { APIRequestContext, Request, Response } from "@playwright/test";
+import {
+  falProxyPath,
+  imageUploadPath,
+  isProxyUrl,
+  targetUrlHeader,
+} from "../lib/fal/proxy-contract";
 import { appUrl } from "./e2e-env";
 import { falUrls } from "./fal-urls";
 
@@ -38,17 +43,25 @@ export async function submitThroughProxy(api: APIRequestContext, instance = appU
   return ((await response.json()) as { request_id: string }).request_id;
 }
 
-const isProxiedPost = (response: Response, isTarget: (target: string) => boolean) =>
-  isProxyUrl(response.url()) &&
-  response.request().method() === "POST" &&
-  isTarget(response.request().headers()[targetUrlHeader] ?? "");
-
 /** The page's submit through the proxy, for `page.waitForResponse`. */
 export function isProxiedSubmit(response: Response): boolean {
-  return isProxiedPost(response, (target) => target !== falUrls.uploadInitiate);
+  return isProxyUrl(response.url()) && response.request().method() === "POST";
 }
 
-/** The page's storage initiate through the proxy (`fal.storage.upload`'s first step). */
-export function isProxiedUpload(response: Response): boolean {
-  return isProxiedPost(response, (target) => target === falUrls.uploadInitiate);
+/** The page's image upload to the app's upload route, for `waitForResponse` or `page.route`. */
+export function isImageUpload(call: Response | Request): boolean {
+  const request = "request" in call ? call.request() : call;
+  return request.method() === "POST" && new URL(request.url()).pathname === imageUploadPath;
+}
+
+/** Sends `bytes` to the app's upload route as the page does, and answers what it stored. */
+export async function uploadThroughApp(
+  api: APIRequestContext,
+  bytes: Buffer,
+  { type = "image/png", instance = appUrl } = {},
+) {
+  return api.post(`${instance}${imageUploadPath}`, {
+    headers: { "content-type": type },
+    data: bytes,
+  });
 }

@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ImageDimensions } from "@/lib/catalog/cost";
-import { describeError } from "@/lib/fal/browser/describe-error";
-import { loadFal } from "@/lib/fal/browser/load-fal";
+import { describeAnswer, describeError } from "@/lib/fal/browser/describe-error";
+import { imageUploadPath } from "@/lib/fal/proxy-contract";
 import { ImageInputError, shrinkImage } from "@/lib/uploads/shrink-image";
 
 /** The image a model edits: nothing yet, on its way to fal's storage, there, or refused. */
@@ -22,10 +22,30 @@ export type InputImage =
 
 const empty: InputImage = { phase: "empty" };
 
+/** The server's answer to an upload: the file's URL at fal, and the size it decoded. */
+type Uploaded = { url: string } & ImageDimensions;
+
+class UploadRefused extends Error {}
+
+/**
+ * Sends the shrunk image to this app's upload route, which decodes it, stores it at fal with
+ * the server's key and answers its URL: the browser never holds a storage URL it could write
+ * to again.
+ */
+async function upload(file: File): Promise<Uploaded> {
+  const response = await fetch(imageUploadPath, {
+    method: "POST",
+    headers: { "content-type": file.type },
+    body: file,
+  });
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw new UploadRefused(describeAnswer(response.status, body).message);
+  return body as Uploaded;
+}
+
 /**
  * Takes a file the person chose, dropped or pasted: checks it, shrinks it in the browser, and
- * uploads it with `fal.storage.upload`, which goes through this app's proxy for the upload
- * URL and then straight to fal's storage. Or takes an image fal already holds (a result).
+ * uploads it. Or takes an image fal already holds (a result).
  */
 export function useImageUpload() {
   const [image, setImage] = useState<InputImage>(empty);
@@ -47,19 +67,21 @@ export function useImageUpload() {
         const previewUrl = URL.createObjectURL(file);
         showPreview(previewUrl);
         setImage({ phase: "preparing", name: file.name, previewUrl });
-        const { file: shrunk, ...dimensions } = await shrinkImage(file);
+        const { file: shrunk } = await shrinkImage(file);
         if (!stillCurrent()) return;
         setImage({ phase: "uploading", name: file.name, previewUrl });
-        const fal = await loadFal();
-        const url = await fal.storage.upload(shrunk);
+        const { url, width, height } = await upload(shrunk);
         if (stillCurrent()) {
+          const dimensions = { width, height };
           setImage({ phase: "ready", name: file.name, previewUrl, url, dimensions });
         }
       } catch (error) {
         if (!stillCurrent()) return;
         showPreview(undefined);
         const message =
-          error instanceof ImageInputError ? error.message : describeError(error).message;
+          error instanceof ImageInputError || error instanceof UploadRefused
+            ? error.message
+            : describeError(error).message;
         setImage({ phase: "failed", message });
       }
     },

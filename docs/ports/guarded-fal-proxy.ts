@@ -21,7 +21,7 @@ const falProxy = createRouteHandler({
 export const { POST: guardedFalProxy } = guardProxy(() => ({
   upstream: falProxy,
   identify: identifyProxyCaller,
-  targets: { endpoints: allowedEndpoints, uploads: true },
+  targets: { endpoints: allowedEndpoints },
   modelRequest: modelRequestPolicy(models),
   ...proxySetup(),
 }));

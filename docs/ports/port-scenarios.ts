@@ -82,20 +82,19 @@ export function describeProxyPort(host: string, listener: RequestListener): void
       expect(audit().every(({ user }) => user === "oidc:ada")).toBe(true);
     });
 
-    it("lets the real fal client upload an image, and refuses a type the app does not accept", async () => {
+    it("starts no storage upload for the fal client: images go to the app's upload route", async () => {
       const fal = falClientFor(server.proxyUrl, await sessionCookie("ada@example.com"));
       const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-      const url = await fal.storage.upload(new Blob([bytes], { type: "image/png" }));
-      expect(new Uint8Array(await (await fetch(url)).arrayBuffer())).toEqual(bytes);
       const refused = await fal.storage
-        .upload(new Blob(["<p>"], { type: "text/html" }))
+        .upload(new Blob([bytes], { type: "image/png" }))
         .catch((error: unknown) => error);
       expect(refused).toMatchObject({
-        status: 415,
-        body: { error: { code: "unsupported_upload_type" } },
+        status: 403,
+        body: { error: { code: "target_not_allowed" } },
       });
-      const operations = audit().map(({ operation, status }) => `${operation} ${status}`);
-      expect(operations).toEqual(["upload-initiate 200", "upload-initiate 415"]);
+      expect(audit()).toMatchObject([
+        { status: 403, error: "target_not_allowed", user: "oidc:ada" },
+      ]);
     });
 
     it("refuses an input the catalog fixes with 400 invalid_input, before fal", async () => {

@@ -3,13 +3,14 @@ import type { ErrorCode } from "@/lib/errors/error-codes";
 import type { ProxyOperation } from "./target";
 
 /**
- * One line per proxied request. Identifiers and outcomes only: never the key, a cookie, the
+ * One line per call that reaches for fal (the proxy's, and the upload route's). Identifiers and outcomes only: never the key, a cookie, the
  * target's query or the prompt.
  */
 export type AuditEntry = {
   user: string | null;
   method: string;
-  operation: ProxyOperation | null;
+  /** A proxied call's operation, or `upload`: an image the app's upload route stored at fal. */
+  operation: ProxyOperation | "upload" | null;
   endpoint: string | null;
   status: number;
   /** Until the response headers (a status stream stays open longer). */

@@ -41,14 +41,34 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (mediaType !== "application/json") {
     throw new AppError("unsupported_media_type", 415, "The request body must be application/json.");
   }
-  const tooLarge = new AppError(
-    "payload_too_large",
-    413,
-    `The request body is larger than ${maxBytes} bytes.`,
+  const bytes = await readBody(
+    request,
+    maxBytes,
+    new AppError("payload_too_large", 413, `The request body is larger than ${maxBytes} bytes.`),
   );
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decodeUtf8(bytes));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("invalid_body", 400, "The request body is not valid JSON.");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new AppError("invalid_body", 400, "The request body must be a JSON object.");
+  }
+  return parsed;
+}
 
-  // The declared length may be absent or false: count what actually arrives.
+/**
+ * A request's body, at most `maxBytes`, or `tooLarge`: the declared length may be absent or
+ * false, so what actually arrives is counted, and the rest is never read.
+ */
+export async function readBody(
+  request: Request,
+  maxBytes: number,
+  tooLarge: AppError,
+): Promise<Buffer> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge;
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -62,17 +82,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       chunks.push(read.value);
     }
   }
-  const text = decodeUtf8(Buffer.concat(chunks));
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_body", 400, "The request body is not valid JSON.");
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new AppError("invalid_body", 400, "The request body must be a JSON object.");
-  }
-  return parsed;
+  return Buffer.concat(chunks);
 }
 
 function decodeUtf8(bytes: Uint8Array): string {

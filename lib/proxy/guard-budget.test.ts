@@ -49,7 +49,7 @@ describe("the guard: daily budgets", () => {
     expect(kit.fal).toHaveBeenCalledTimes(1);
   });
 
-  it("gives back the minute's attempt when the budget refuses, and the budget when fal fails", async () => {
+  it("gives back the charge and the attempt when fal fails, and keeps the attempt of a budget refusal", async () => {
     const budget = createSpendBudget({ perUserMicroUsd: 100_000, appMicroUsd: 10_000_000 });
     const kit = createGuardKit({
       budget,
@@ -59,9 +59,9 @@ describe("the guard: daily budgets", () => {
     expect((await kit.call(fourImages)).status).toBe(503);
     expect((await budget.status("oidc:ada")).user.spentMicroUsd).toBe(0);
     expect((await kit.call(fourImages)).status).toBe(200);
-    // Over budget: refused, and the per-minute attempt is not used up by it.
+    // Over budget: refused, and the refusal used the minute's second attempt.
     expect((await refusalOf(await kit.call(fourImages))).code).toBe("user_budget_exhausted");
-    expect((await refusalOf(await kit.call(fourImages))).code).toBe("user_budget_exhausted");
+    expect((await refusalOf(await kit.call(fourImages))).code).toBe("rate_limited");
     expect((await budget.status("oidc:ada")).user.spentMicroUsd).toBe(100_000);
   });
 

@@ -1,13 +1,6 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { PNG } from "pngjs";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { models } from "@/lib/catalog/models";
-import { AppError } from "@/lib/errors/app-error";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { falUrls } from "../../testing/fal-urls";
-import { createGuardKit, refusalOf } from "../../testing/guard-kit";
-import { createImageProbe } from "./input-image-size";
-import { modelRequestPolicy } from "./model-request";
+import { adasImage, createGuardKit, refusalOf, requestUrl, users } from "../../testing/guard-kit";
 import { createSpendBudget } from "./stores/spend-budget";
 
 afterEach(() => {
@@ -17,12 +10,14 @@ afterEach(() => {
 
 const edit = falUrls.submit("fal-ai/flux-pro/kontext");
 const img2img = falUrls.submit("fal-ai/flux/dev/image-to-image");
-const falImage = "https://v3.fal.media/files/rabbit/rmgBxhwGYb2d3pl3x9sKf_output.png";
-const json = (target: string, body: unknown) => ({
+const json = (target: string, body: unknown, as = users.ada) => ({
   target,
   body: JSON.stringify(body),
   headers: { "content-type": "application/json" },
+  as,
 });
+const notYours =
+  "image_url must be an image you uploaded to this app, or one it made for you, in the last 7 days: upload it again.";
 
 describe("the guard: input images (the attack catalogue)", () => {
   it.each([
@@ -41,7 +36,7 @@ describe("the guard: input images (the attack catalogue)", () => {
       "http://localhost:4010/files/uploads/a/b.png",
     ],
     ["no image at all", edit, undefined],
-    ["an image on a text-to-image model", falUrls.submit("fal-ai/flux/schnell"), falImage],
+    ["an image on a text-to-image model", falUrls.submit("fal-ai/flux/schnell"), adasImage],
   ])(
     "refuses %s: 400 invalid_input naming image_url, nothing charged or sent",
     async (_, target, image_url) => {
@@ -58,9 +53,26 @@ describe("the guard: input images (the attack catalogue)", () => {
     },
   );
 
+  it.each([
+    ["another user's upload", adasImage, users.bob],
+    ["any other file at fal", "https://v3.fal.media/files/someone/else.png", users.ada],
+  ])("refuses %s: only the user's own uploads and outputs reach fal", async (_, image_url, as) => {
+    const kit = createGuardKit();
+    const refused = await refusalOf(await kit.call(json(edit, { prompt: "x", image_url }, as)));
+    expect(refused).toEqual({
+      status: 400,
+      retryAfter: null,
+      code: "invalid_input",
+      field: "image_url",
+      message: notYours,
+    });
+    expect(kit.fal).not.toHaveBeenCalled();
+    expect(kit.audit.at(-1)).toMatchObject({ costUsd: null });
+  });
+
   it("refuses a strength outside the entry's range", async () => {
     const kit = createGuardKit();
-    const body = { prompt: "x", image_url: falImage, strength: 1.5 };
+    const body = { prompt: "x", image_url: adasImage, strength: 1.5 };
     expect(await refusalOf(await kit.call(json(img2img, body)))).toMatchObject({
       status: 400,
       code: "invalid_input",
@@ -71,53 +83,29 @@ describe("the guard: input images (the attack catalogue)", () => {
   });
 });
 
-describe("the guard: an input image's size sets the charge", () => {
-  let server: Server;
-  let origin = "";
-  const sizes: Record<string, [number, number]> = {
-    "/files/small.png": [512, 512],
-    "/files/large.png": [2048, 1536],
-  };
-  const drawn = new Map<string, Buffer>();
-  beforeAll(async () => {
-    for (const [path, [width, height]] of Object.entries(sizes)) {
-      drawn.set(path, PNG.sync.write(new PNG({ width, height })));
-    }
-    server = createServer((request, response) => {
-      const size = sizes[request.url ?? ""];
-      if (request.url === "/files/page.html") return void response.end("<html></html>");
-      if (!size) return void response.writeHead(404).end();
-      response.end(drawn.get(request.url ?? ""));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+describe("the guard: the recorded size of an input image sets the charge", () => {
+  const budget = () => createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 });
 
-  // The emulator's arrangement: a local origin accepted, and the real probe reading from it.
-  const kitWithMedia = (
-    budget = createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 }),
-  ) => {
-    const mediaOrigins = [origin];
-    const modelRequest = modelRequestPolicy(models, {
-      mediaOrigins,
-      probeImage: createImageProbe(mediaOrigins),
-    });
-    return { kit: createGuardKit({ modelRequest, budget }), budget };
-  };
-
-  it("charges image-to-image by the megapixels of the image it was given", async () => {
-    const { kit, budget } = kitWithMedia();
-    const small = { prompt: "x", image_url: `${origin}/files/small.png`, strength: 0.5 };
-    expect((await kit.call(json(img2img, small))).status).toBe(200);
+  it("charges image-to-image by the megapixels the server decoded, with no fetch at submit", async () => {
+    const spend = budget();
+    const kit = createGuardKit({ budget: spend });
+    const small = "https://v3.fal.media/files/ada/small.png";
+    const large = "https://v3.fal.media/files/ada/large.png";
+    await kit.config.media.record("oidc:ada", [
+      { url: small, width: 512, height: 512 },
+      { url: large, width: 2048, height: 1536 },
+    ]);
+    expect((await kit.call(json(img2img, { prompt: "x", image_url: small }))).status).toBe(200);
     expect(kit.audit.at(-1)).toMatchObject({ status: 200, costUsd: 0.03 });
     // 2048 × 1536 is three megapixels, for each of two images.
-    const large = { prompt: "x", image_url: `${origin}/files/large.png`, num_images: 2 };
-    expect((await kit.call(json(img2img, large))).status).toBe(200);
+    const body = { prompt: "x", image_url: large, num_images: 2 };
+    expect((await kit.call(json(img2img, body))).status).toBe(200);
     expect(kit.audit.at(-1)).toMatchObject({ status: 200, costUsd: 0.18 });
-    expect((await budget.status("oidc:ada")).user.spentMicroUsd).toBe(210_000);
+    expect((await spend.status("oidc:ada")).user.spentMicroUsd).toBe(210_000);
+    // fal was called twice, to submit: nothing was fetched to learn a size.
+    expect(kit.fal.mock.calls.map(([url]) => String(url))).toEqual([img2img, img2img]);
     expect(JSON.parse(String(kit.sent(1).body))).toMatchObject({
-      image_url: `${origin}/files/large.png`,
+      image_url: large,
       strength: 0.95,
       num_images: 2,
       enable_safety_checker: true,
@@ -125,51 +113,41 @@ describe("the guard: an input image's size sets the charge", () => {
   });
 
   it("charges an edit per image", async () => {
-    const { kit } = kitWithMedia();
-    const body = { prompt: "add a hat", image_url: `${origin}/files/large.png`, num_images: 3 };
+    const kit = createGuardKit();
+    const body = { prompt: "add a hat", image_url: adasImage, num_images: 3 };
     expect((await kit.call(json(edit, body))).status).toBe(200);
     expect(kit.audit.at(-1)).toMatchObject({ costUsd: 0.12 });
   });
 
-  it.each([
-    [
-      "is missing",
-      "/files/missing.png",
-      "The image at image_url could not be read (it answered 404).",
-    ],
-    ["is not an image", "/files/page.html", "image_url must point at a PNG, JPEG or WebP image."],
-  ])("refuses an image that %s, before anything is charged or sent", async (_, path, message) => {
-    const { kit, budget } = kitWithMedia();
-    const body = { prompt: "x", image_url: `${origin}${path}` };
-    expect(await refusalOf(await kit.call(json(img2img, body)))).toEqual({
-      status: 400,
-      retryAfter: null,
-      code: "invalid_input",
-      field: "image_url",
-      message,
+  it("records the images of a result as the user's, with fal's sizes, so they can be edited next", async () => {
+    const kit = createGuardKit();
+    const id = await kit.submit();
+    const output = "https://v3.fal.media/files/out/1.png";
+    const unsized = "https://v3.fal.media/files/out/2.png";
+    kit.fal.mockImplementationOnce(async () =>
+      Response.json({ images: [{ url: output, width: 1024, height: 768 }, { url: unsized }] }),
+    );
+    expect((await kit.call({ method: "GET", target: requestUrl(id) })).status).toBe(200);
+    expect(await kit.config.media.find("oidc:ada", output)).toEqual({
+      url: output,
+      width: 1024,
+      height: 768,
     });
-    expect(kit.fal).not.toHaveBeenCalled();
-    expect((await budget.status("oidc:ada")).user.spentMicroUsd).toBe(0);
+    expect(await kit.config.media.find("oidc:bob", output)).toBeUndefined();
+    // An image-to-image run from the sized output is one megapixel; from the other, the
+    // largest accepted image (2048 × 2048 is four).
+    await kit.call(json(img2img, { prompt: "x", image_url: output }));
+    expect(kit.audit.at(-1)).toMatchObject({ status: 200, costUsd: 0.03 });
+    await kit.call(json(img2img, { prompt: "x", image_url: unsized }));
+    expect(kit.audit.at(-1)).toMatchObject({ status: 200, costUsd: 0.12 });
   });
 
-  it("reads no input image once the per-minute limit refuses, and keeps no attempt for a refused image", async () => {
-    let readable = false;
-    const probeImage = vi.fn(async () => {
-      if (!readable) throw new AppError("invalid_input", 400, "unreadable", { field: "image_url" });
-      return { width: 1024, height: 1024 };
-    });
-    const kit = createGuardKit({
-      modelRequest: modelRequestPolicy(models, { mediaOrigins: [], probeImage }),
-    });
-    const body = { prompt: "x", image_url: falImage };
-    // Four refused images: the minute's three runs (guard-kit's limit) are all given back.
-    for (let run = 0; run < 4; run++) {
-      expect((await refusalOf(await kit.call(json(edit, body)))).code).toBe("invalid_input");
-    }
-    readable = true;
-    for (let run = 0; run < 3; run++) expect((await kit.call(json(edit, body))).status).toBe(200);
-    expect(probeImage).toHaveBeenCalledTimes(7);
-    expect((await refusalOf(await kit.call(json(edit, body)))).code).toBe("rate_limited");
-    expect(probeImage).toHaveBeenCalledTimes(7);
+  it("records nothing from another user's result: the read is refused first", async () => {
+    const kit = createGuardKit();
+    const id = await kit.submit(users.ada);
+    const calls = kit.fal.mock.calls.length;
+    const read = await kit.call({ method: "GET", target: requestUrl(id), as: users.bob });
+    expect(read.status).toBe(404);
+    expect(kit.fal.mock.calls.length).toBe(calls);
   });
 });

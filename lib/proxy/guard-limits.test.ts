@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { callsOnARequest } from "../../testing/calls-on-a-request";
-import { createGuardKit, errorOf, requestUrl, serverKey, users } from "../../testing/guard-kit";
+import {
+  adasImage,
+  createGuardKit,
+  errorOf,
+  requestUrl,
+  serverKey,
+  users,
+} from "../../testing/guard-kit";
 import { writeAuditLine } from "./audit-log";
+import { createReadMetering } from "./read-metering";
+import { createSpendBudget } from "./stores/spend-budget";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -57,6 +66,30 @@ describe("the guard: per-user limits on submits", () => {
     for (let i = 0; i < 6; i++) expect((await kit.call({})).status).toBe(503);
   });
 
+  it("keeps the attempt of a run refused for its input: a refused image is no free try", async () => {
+    const kit = createGuardKit();
+    const edit = (image_url: string) => ({
+      target: "https://queue.fal.run/fal-ai/flux-pro/kontext",
+      body: JSON.stringify({ prompt: "x", image_url }),
+      headers: { "content-type": "application/json" },
+    });
+    const strangers = "https://v3.fal.media/files/someone/else.png";
+    for (let i = 0; i < 3; i++)
+      expect(await errorOf(await kit.call(edit(strangers)))).toBe("400 invalid_input");
+    expect(await errorOf(await kit.call(edit(adasImage)))).toBe("429 rate_limited");
+    expect(kit.fal).not.toHaveBeenCalled();
+  });
+
+  it("keeps the attempt of a run refused by the budget", async () => {
+    const kit = createGuardKit({
+      budget: createSpendBudget({ perUserMicroUsd: 1, appMicroUsd: 1 }),
+    });
+    for (let i = 0; i < 3; i++) {
+      expect(await errorOf(await kit.call({}))).toBe("429 user_budget_exhausted");
+    }
+    expect(await errorOf(await kit.call({}))).toBe("429 rate_limited");
+  });
+
   it("applies the daily limit across minutes", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
@@ -74,6 +107,24 @@ describe("the guard: per-user limits on submits", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("the guard: read metering", () => {
+  it("meters reads on ids the user does not own, before ownership is looked up", async () => {
+    const kit = createGuardKit({
+      reads: createReadMetering({ perMinute: 2, streamsPerUser: 5, streamMaxMs: 600_000 }),
+    });
+    const id = await kit.submit(users.ada);
+    for (const target of [requestUrl(id), requestUrl("not-anyones")]) {
+      expect(await errorOf(await kit.call({ method: "GET", target, as: users.bob }))).toBe(
+        "404 request_not_found",
+      );
+    }
+    const third = await kit.call({ method: "GET", target: requestUrl("x"), as: users.bob });
+    expect(await errorOf(third)).toBe("429 read_rate_limited");
+    // Ada's reads are her own count.
+    expect((await kit.call({ method: "GET", target: requestUrl(id) })).status).toBe(200);
   });
 });
 

@@ -138,24 +138,40 @@ describe("the guard: what is forwarded", () => {
 });
 
 describe("the guard: what comes back", () => {
-  it("removes cookies, encodings, lengths and hop-by-hop headers, and keeps the rest", async () => {
+  it("passes back only the headers the fal client reads: nothing fal sends can set the app's policy", async () => {
     const kit = createGuardKit();
     kit.fal.mockResolvedValueOnce(
       new Response('{"request_id":"req-9"}', {
         headers: {
           "content-type": "application/json",
+          "cache-control": "no-store",
+          "x-fal-request-id": "req-9",
+          "x-fal-request-timeout-type": "user",
+          "retry-after": "2",
           "content-length": "22",
           "content-encoding": "gzip",
           "set-cookie": "fal_session=abc; Path=/",
           connection: "keep-alive, x-hop",
           "keep-alive": "timeout=5",
           "x-hop": "1",
-          "x-fal-request-id": "req-9",
+          "access-control-allow-origin": "*",
+          "access-control-allow-credentials": "true",
+          "strict-transport-security": "max-age=0",
+          "content-security-policy": "default-src *",
+          link: "<https://evil.example/x.js>; rel=preload; as=script",
+          "alt-svc": 'h3=":443"; ma=86400',
+          "x-powered-by": "fal",
         },
       }),
     );
     const response = await kit.call({});
-    expect([...response.headers.keys()].sort()).toEqual(["content-type", "x-fal-request-id"]);
+    expect([...response.headers.keys()].sort()).toEqual([
+      "cache-control",
+      "content-type",
+      "retry-after",
+      "x-fal-request-id",
+      "x-fal-request-timeout-type",
+    ]);
     expect(await response.json()).toEqual({ request_id: "req-9" });
   });
 

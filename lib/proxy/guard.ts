@@ -1,17 +1,20 @@
 import "server-only";
 import { NextRequest } from "next/server";
 import type { Access } from "@/lib/auth/access";
+import { allowedUserId } from "@/lib/auth/allowed-user";
+import type { ImageDimensions } from "@/lib/catalog/cost";
 import { microUsdPerUsd } from "@/lib/catalog/money";
 import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import { isAdmittedByGuard, runAdmitted } from "./admission";
 import type { AuditEntry, AuditSink } from "./audit-log";
 import { buildForwardRequest, readJsonBody } from "./forward-request";
 import type { CheckedModelRequest } from "./model-request";
+import { outputFilesOf } from "./output-files";
 import { meterRead, type ReadMetering } from "./read-metering";
+import type { MediaOwnership } from "./stores/media-ownership";
 import type { RequestOwnership } from "./stores/request-ownership";
 import type { SpendBudget } from "./stores/spend-budget";
-import type { SubmitCharge, SubmitLimiter } from "./stores/submit-limiter";
-import type { UploadCounter } from "./stores/upload-counter";
+import type { SubmitLimiter } from "./stores/submit-limiter";
 import {
   type ProxiedMethod,
   type ProxyTarget,
@@ -21,7 +24,6 @@ import {
   type TargetPolicy,
   targetUrlHeader,
 } from "./target";
-import { checkUploadRequest } from "./upload-request";
 import { cleanUpstreamResponse } from "./upstream-response";
 import { withUpstreamTimeout } from "./upstream-timeout";
 
@@ -41,9 +43,9 @@ export type ProxyGuardConfig = {
   limiter: SubmitLimiter;
   /** Daily spend, charged with the estimate before fal is called. */
   budget: Pick<SpendBudget, "charge">;
-  /** Storage uploads per user per day, counted before fal is asked for an upload URL. */
-  uploads: UploadCounter;
   ownership: RequestOwnership;
+  /** The files each user may give a model: their uploads and their outputs, with sizes. */
+  media: MediaOwnership;
   /** Status, result and cancel calls: a rate per user, open streams per user, their lifetime. */
   reads: ReadMetering;
   audit: AuditSink;
@@ -69,18 +71,22 @@ export function guardProxy(
   >;
 }
 
+type Audit = Omit<AuditEntry, "status" | "durationMs">;
+
 /**
- * Which method (405), who asks (401, 403), what for (400, 403), whether the request id is
- * theirs (404), what they send (415, 413, 400), how often and for how much (429); then the
- * library calls fal, and its answer goes back streamed with clean headers. Every outcome is
- * one JSON error or fal's response, and one audit line.
+ * In this order: which method (405); who asks (401, 403); what for (400, 403); what they send
+ * (415, 413, 400); how often (429: every run and every read counts, refused or not); whether
+ * the request id or the input image is theirs (404, 400); for how much (429); then the library
+ * calls fal, what fal answers is recorded (who owns a new request, which images a result
+ * holds) and goes back streamed with the headers the client needs. Every outcome is one JSON
+ * error or fal's response, and one audit line.
  */
 export async function handleProxyRequest(
   config: ProxyGuardConfig,
   request: Request,
 ): Promise<Response> {
   const started = performance.now();
-  const entry: Omit<AuditEntry, "status" | "durationMs"> = {
+  const entry: Audit = {
     user: null,
     method: request.method,
     operation: null,
@@ -93,13 +99,11 @@ export async function handleProxyRequest(
   let response: Response;
   try {
     const method = proxiedMethod(request.method);
-    entry.user = admit(await config.identify(request));
+    entry.user = allowedUserId(await config.identify(request));
     const target = parseTarget(method, request.headers.get(targetUrlHeader), config.targets);
     Object.assign(entry, { operation: target.operation, endpoint: target.endpoint });
     entry.falRequestId = target.requestId ?? null;
-    response = await forward(config, method, target, entry.user, request, (fields) => {
-      Object.assign(entry, fields);
-    });
+    response = await forward(config, { method, target, userId: entry.user, request }, entry);
   } catch (error) {
     response = toErrorResponse(error);
     entry.error = error instanceof AppError ? error.code : "upstream_unreachable";
@@ -108,113 +112,112 @@ export async function handleProxyRequest(
   return response;
 }
 
-async function forward(
-  config: ProxyGuardConfig,
-  method: ProxiedMethod,
-  target: ProxyTarget,
-  userId: string,
-  request: Request,
-  note: (fields: Partial<AuditEntry>) => void,
-): Promise<Response> {
-  const raw = method === "POST" ? await readJsonBody(request, config.maxBodyBytes) : undefined;
-  const body = target.operation === "upload-initiate" ? checkUploadRequest(raw) : raw;
-  const run =
-    target.operation === "submit" || target.operation === "run"
-      ? config.modelRequest(target.endpoint, body)
-      : undefined;
-  const forwarded = buildForwardRequest(request, target, run?.input ?? body);
-  if (target.requestId && (await config.ownership.ownerOf(target.requestId)) !== userId) {
-    // The same answer as for an id that never existed: other users' ids are not confirmed.
-    throw new AppError("request_not_found", 404, "There is no such request.");
-  }
+type Call = { method: ProxiedMethod; target: ProxyTarget; userId: string; request: Request };
+
+async function forward(config: ProxyGuardConfig, call: Call, entry: Audit): Promise<Response> {
+  const { method, target, userId, request } = call;
+  const body = method === "POST" ? await readJsonBody(request, config.maxBodyBytes) : undefined;
+  const run = isModelRun(target) ? config.modelRequest(target.endpoint, body) : undefined;
+
+  // Counted before anything is looked up, so refusals below keep their attempt.
+  const attempt = run ? await config.limiter.charge(userId) : undefined;
   const read = await meterRead(config.reads, userId, target.operation);
-  let charge: SubmitCharge | undefined;
-  if (target.operation === "upload-initiate") charge = await config.uploads.charge(userId);
-  if (run) {
-    const runCharge = await chargeRun(config, userId, run.estimateCost);
-    note({ costUsd: runCharge.costMicroUsd / microUsdPerUsd });
-    charge = runCharge;
-  }
+
+  if (target.requestId) await requireOwnRequest(config, userId, target.requestId);
+  const inputImage = run && (await ownInputImage(config, userId, run));
+  const spend = run && (await chargeRun(config, userId, run, inputImage, entry));
+
   const upstreamStarted = performance.now();
+  const forwarded = buildForwardRequest(request, target, run?.input ?? body);
   const upstream = await withUpstreamTimeout(
     runAdmitted(userId, () => config.upstream[method](new NextRequest(forwarded))),
     config.upstreamTimeoutMs,
   ).catch(read.fail);
-  note({ upstreamMs: elapsedSince(upstreamStarted) });
-  // fal answered 5xx: it ran nothing and issued no upload URL, so the user keeps the attempt.
-  // After a network failure or a timeout nobody knows, so the attempt stays counted.
-  if (upstream.status >= 500) await charge?.refund();
+  entry.upstreamMs = elapsedSince(upstreamStarted);
+  // fal answered 5xx: it ran nothing, so the attempt and the charge are given back. After a
+  // network failure or a timeout nobody knows, so both stay counted.
+  if (upstream.status >= 500) await Promise.all([attempt?.refund(), spend?.refund()]);
+  entry.falRequestId = upstream.headers.get("x-fal-request-id") ?? entry.falRequestId;
 
-  const runId = upstream.headers.get("x-fal-request-id");
-  if (runId) note({ falRequestId: runId });
-  if (target.operation !== "submit" || !upstream.ok) {
-    return read.deliver(cleanUpstreamResponse(upstream));
-  }
-
-  // A submit's answer is small JSON: read it to record who owns the new request.
+  if (!upstream.ok || !recordsAnswer(target)) return read.deliver(cleanUpstreamResponse(upstream));
+  // A submit's or a result's answer is small JSON: read it to record what it gives the user.
   const text = await upstream.text();
-  const requestId = submittedRequestId(text);
-  if (requestId) {
-    await config.ownership.record(requestId, userId);
-    note({ falRequestId: requestId });
+  const answer = parseJson(text);
+  if (target.operation === "submit") {
+    const requestId = requestIdOf(answer);
+    if (requestId) {
+      await config.ownership.record(requestId, userId);
+      entry.falRequestId = requestId;
+    }
+  } else {
+    await config.media.record(userId, outputFilesOf(answer));
   }
   return cleanUpstreamResponse(upstream, text);
 }
 
+const isModelRun = (target: ProxyTarget) =>
+  target.operation === "submit" || target.operation === "run";
+
+/** Answers the proxy reads before passing them on: new request ids, and outputs. */
+const recordsAnswer = (target: ProxyTarget) =>
+  target.operation === "submit" || target.operation === "run" || target.operation === "result";
+
+async function requireOwnRequest(config: ProxyGuardConfig, userId: string, requestId: string) {
+  if ((await config.ownership.ownerOf(requestId)) !== userId) {
+    // The same answer as for an id that never existed: other users' ids are not confirmed.
+    throw new AppError("request_not_found", 404, "There is no such request.");
+  }
+}
+
 /**
- * One more run this minute, then its estimated cost today; neither stays charged if one
- * refuses. The minute's limit comes first, so the estimate's fetch of an input image is
- * rate-limited too.
+ * The input image's size, as recorded when this user uploaded it or fal made it for them;
+ * any other file is refused, so fal reads only images the server has decoded or drawn.
  */
+async function ownInputImage(
+  config: ProxyGuardConfig,
+  userId: string,
+  run: CheckedModelRequest,
+): Promise<ImageDimensions | undefined> {
+  const url = run.input.image_url;
+  if (url === undefined) return undefined;
+  const file = await config.media.find(userId, url);
+  if (!file) {
+    throw new AppError(
+      "invalid_input",
+      400,
+      "image_url must be an image you uploaded to this app, or one it made for you, in the last 7 days: upload it again.",
+      { field: "image_url" },
+    );
+  }
+  const { width, height } = file;
+  return width === undefined || height === undefined ? undefined : { width, height };
+}
+
+/** The run's estimated cost, charged to today's budgets, and written on its audit line. */
 async function chargeRun(
   config: ProxyGuardConfig,
   userId: string,
-  estimateCost: () => Promise<number>,
-): Promise<SubmitCharge & { costMicroUsd: number }> {
-  const attempt = await config.limiter.charge(userId);
-  try {
-    const costMicroUsd = await estimateCost();
-    const spend = await config.budget.charge(userId, costMicroUsd);
-    return {
-      costMicroUsd,
-      refund: () => Promise.all([attempt.refund(), spend.refund()]).then(() => undefined),
-    };
-  } catch (error) {
-    await attempt.refund().catch(() => undefined);
-    throw error;
-  }
+  run: CheckedModelRequest,
+  inputImage: ImageDimensions | undefined,
+  entry: Audit,
+) {
+  const costMicroUsd = run.estimateCost(inputImage);
+  const spend = await config.budget.charge(userId, costMicroUsd);
+  entry.costUsd = costMicroUsd / microUsdPerUsd;
+  return spend;
 }
 
-function admit(access: Access): string {
-  if (access.status === "signed-out") {
-    throw new AppError(
-      "unauthenticated",
-      401,
-      access.reason === "expired"
-        ? "Your session has expired. Sign in again to generate images."
-        : "You are signed out. Sign in again to generate images.",
-    );
-  }
-  if (access.status === "forbidden") {
-    const who = access.user.email ?? "This account";
-    throw new AppError(
-      "forbidden",
-      403,
-      access.reason === "unverified"
-        ? `${who} is not a verified email address at your sign-in provider, so it is not allowed to use this app. Verify it there and sign in again.`
-        : `${who} is not allowed to use this app.`,
-    );
-  }
-  return access.user.id;
-}
-
-function submittedRequestId(text: string): string | undefined {
+function parseJson(text: string): unknown {
   try {
-    const { request_id } = JSON.parse(text) as { request_id?: unknown };
-    return typeof request_id === "string" ? request_id : undefined;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+function requestIdOf(answer: unknown): string | undefined {
+  const id = (answer as { request_id?: unknown } | undefined)?.request_id;
+  return typeof id === "string" ? id : undefined;
 }
 
 function elapsedSince(started: number): number {

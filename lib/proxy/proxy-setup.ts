@@ -3,23 +3,28 @@ import { serverEnv } from "@/lib/env";
 import { writeAuditLine } from "./audit-log";
 import type { ProxyGuardConfig } from "./guard";
 import { createReadMetering } from "./read-metering";
+import { memoryMediaOwnership, redisMediaOwnership } from "./stores/media-ownership";
 import { connectRedis } from "./stores/redis-client";
 import { memoryOwnership, redisOwnership } from "./stores/request-ownership";
 import { createSpendBudget, type SpendBudget } from "./stores/spend-budget";
 import { createSubmitLimiter } from "./stores/submit-limiter";
-import { createUploadCounter } from "./stores/upload-counter";
+import { createUploadCounter, type UploadCounter } from "./stores/upload-counter";
 
 type ProxySetup = Pick<
   ProxyGuardConfig,
   | "limiter"
   | "budget"
-  | "uploads"
   | "ownership"
+  | "media"
   | "reads"
   | "audit"
   | "maxBodyBytes"
   | "upstreamTimeoutMs"
-> & { budget: SpendBudget };
+> & {
+  budget: SpendBudget;
+  /** Image uploads per user per day, counted by the upload route (lib/uploads/). */
+  uploads: UploadCounter;
+};
 
 // On globalThis, not in a module variable: Next bundles the page and each route handler
 // separately, each with its own copy of this module, and the stores kept in memory must be one
@@ -29,7 +34,7 @@ const shared = globalThis as typeof globalThis & { falProxySetup?: ProxySetup };
 /**
  * The guard's settings and stores, from the environment: in memory for a single instance,
  * in Redis (`REDIS_URL`) when several instances must share limits, budgets, upload counts and
- * request ownership. One set per server process, shared by the page, the proxy and `GET /api/budget`.
+ * request and media ownership. One set per server process, shared by the page, the proxy and `GET /api/budget`.
  */
 export function proxySetup(): ProxySetup {
   if (shared.falProxySetup) return shared.falProxySetup;
@@ -43,6 +48,7 @@ export function proxySetup(): ProxySetup {
     ),
     uploads: createUploadCounter({ perDay: proxy.uploadsPerUserDaily }, redis),
     ownership: redis ? redisOwnership(redis) : memoryOwnership(),
+    media: redis ? redisMediaOwnership(redis) : memoryMediaOwnership(),
     reads: createReadMetering(
       { ...proxy.reads, streamMaxMs: proxy.reads.streamMaxSeconds * 1000 },
       redis,

@@ -2,10 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { parseTarget, proxiedMethod, queueAppOf, type TargetPolicy } from "./target";
 
-const policy: TargetPolicy = {
-  endpoints: ["fal-ai/flux/schnell", "fal-ai/flux/dev"],
-  uploads: false,
-};
+const policy: TargetPolicy = { endpoints: ["fal-ai/flux/schnell", "fal-ai/flux/dev"] };
 const queue = "https://queue.fal.run";
 const request = `${queue}/fal-ai/flux/requests/0b6d1c2e-3f4a-4b5c-8d9e-0f1a2b3c4d5e`;
 
@@ -43,13 +40,13 @@ describe("parseTarget: what the fal client really sends", () => {
     );
   });
 
-  it("lets storage uploads start only when the app enables them", () => {
-    const initiate = "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3";
-    expect(refusal("POST", initiate)).toBe("403 target_not_allowed");
-    expect(refusal("POST", initiate, { ...policy, uploads: true })).toBe("accepted");
-    const multipart =
-      "https://rest.fal.ai/storage/upload/initiate-multipart?storage_type=fal-cdn-v3";
-    expect(refusal("POST", multipart, { ...policy, uploads: true })).toBe("403 target_not_allowed");
+  it("starts no storage uploads: images go to the app's upload route, which decodes them", () => {
+    for (const path of ["initiate?storage_type=fal-cdn-v3", "initiate-multipart", "initiate"]) {
+      const url = `https://rest.fal.ai/storage/upload/${path}`;
+      expect(refusalWithMessage("POST", url)).toBe(
+        "403 target_not_allowed: The proxy does not start storage uploads: send images to /api/uploads, which checks them.",
+      );
+    }
   });
 
   it("keeps a workflows/ or comfy/ namespace in the queue app", () => {

@@ -1,24 +1,17 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { falHosts } from "@/lib/fal/fal-hosts";
-import { targetUrlHeader } from "@/lib/fal/proxy-contract";
+import { imageUploadPath, targetUrlHeader } from "@/lib/fal/proxy-contract";
 
 export { targetUrlHeader };
 
 /** What a proxied call does at fal; the guard's limits, ownership and audit key on it. */
-export type ProxyOperation =
-  | "submit"
-  | "run"
-  | "status"
-  | "status-stream"
-  | "result"
-  | "cancel"
-  | "upload-initiate";
+export type ProxyOperation = "submit" | "run" | "status" | "status-stream" | "result" | "cancel";
 
 export type ProxyTarget = {
   url: URL;
   operation: ProxyOperation;
-  /** The catalog endpoint (`fal-ai/flux/dev`), its queue app (`fal-ai/flux`) or `storage`. */
+  /** The catalog endpoint (`fal-ai/flux/dev`) or its queue app (`fal-ai/flux`). */
   endpoint: string;
   /** The fal request id a status, stream, result or cancel is about. */
   requestId?: string;
@@ -27,8 +20,6 @@ export type ProxyTarget = {
 export type TargetPolicy = {
   /** The catalog: the only endpoint ids a POST may run. */
   endpoints: readonly string[];
-  /** Whether the browser may start storage uploads (`fal.storage.upload`, Blob inputs). */
-  uploads: boolean;
 };
 
 const invalid = (message: string) => new AppError("invalid_target", 400, message);
@@ -37,8 +28,6 @@ const notAllowed = (message: string) => new AppError("target_not_allowed", 403, 
 // Catalog ids and request ids never need more than this, so anything else is refused outright.
 const safeSegment = /^[A-Za-z0-9_~-][A-Za-z0-9_.~-]*$/;
 const requestIdPattern = /^[A-Za-z0-9_-]{1,128}$/;
-const uploadInitiatePath = "/storage/upload/initiate";
-const uploadInitiateQuery = "?storage_type=fal-cdn-v3";
 
 /**
  * Status, result and cancel use the endpoint's queue app: `owner/alias`, with a `workflows/`
@@ -114,16 +103,11 @@ function onlyQuery(url: URL, allowed: Record<string, readonly string[]>) {
 
 function postTarget(url: URL, policy: TargetPolicy): ProxyTarget {
   if (url.hostname === "rest.fal.ai") {
-    // Not `initiate-multipart` (files over 90 MB, far above what the browser sends after shrinking).
-    if (url.pathname !== uploadInitiatePath) {
-      throw notAllowed(`Only ${uploadInitiatePath} is proxied on rest.fal.ai.`);
-    }
-    if (!policy.uploads) throw notAllowed("Uploads are not enabled on this server.");
-    // Exactly the fal client's query; without one fal picks its default storage.
-    if (url.search !== uploadInitiateQuery) {
-      throw invalid(`A storage upload takes exactly the query ${uploadInitiateQuery}.`);
-    }
-    return { url, operation: "upload-initiate", endpoint: "storage" };
+    // fal.storage.upload's initiate: its upload URL would let the browser put any bytes at fal,
+    // and change them after a check. Images go to this app's upload route, which decodes them.
+    throw notAllowed(
+      `The proxy does not start storage uploads: send images to ${imageUploadPath}, which checks them.`,
+    );
   }
   const endpoint = url.pathname.slice(1);
   if (!policy.endpoints.includes(endpoint)) {

@@ -1,35 +1,29 @@
-/**
- * Headers that describe one hop, not the message: Node's fetch has already decoded the body
- * (so `content-encoding` and `content-length` would lie), and fal's cookies are not ours to set.
- */
 import "server-only";
 
-const droppedHeaders = new Set([
-  "set-cookie",
-  "content-encoding",
-  "content-length",
-  "connection",
-  "keep-alive",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "proxy-connection",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-]);
+/**
+ * The headers of fal's answer that reach the browser: what `@fal-ai/client` reads (the body's
+ * type, the request id, whether a timeout was the caller's) and what keeps a status stream
+ * flowing. Everything else fal sends stays here, so nothing fal says can set this app's CORS,
+ * HSTS, CSP, cookies, links or alternative services, and a hop's framing (`content-length`,
+ * `content-encoding`: Node's fetch has decoded the body) is never passed on.
+ */
+const passedHeaders = [
+  "content-type",
+  "cache-control",
+  "x-fal-request-id",
+  "x-fal-request-timeout-type",
+  "retry-after",
+] as const;
 
 /** fal's response for the browser: same status and body stream (never buffered), clean headers. */
 export function cleanUpstreamResponse(
   upstream: Response,
   body: BodyInit | null = upstream.body,
 ): Response {
-  const namedByConnection = (upstream.headers.get("connection") ?? "")
-    .split(",")
-    .map((name) => name.trim().toLowerCase());
   const headers = new Headers();
-  upstream.headers.forEach((value, name) => {
-    if (!droppedHeaders.has(name) && !namedByConnection.includes(name)) headers.append(name, value);
-  });
+  for (const name of passedHeaders) {
+    const value = upstream.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
   return new Response(body, { status: upstream.status, statusText: upstream.statusText, headers });
 }

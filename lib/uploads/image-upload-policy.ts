@@ -8,6 +8,9 @@ export type AcceptedImageType = (typeof acceptedImageTypes)[number];
 /** The longest side, in pixels, of an image after the browser shrinks it. */
 export const maxUploadSide = 2048;
 
+/** The largest upload the app's server takes: under Vercel's 4.5 MB request body limit. */
+export const maxUploadBytes = 4 * 1024 * 1024;
+
 export function isAcceptedImageType(type: string): type is AcceptedImageType {
   return (acceptedImageTypes as readonly string[]).includes(type);
 }

@@ -103,10 +103,20 @@ export function describeError(error: unknown, clock = browserClock()): ErrorDesc
     const details = error.fieldErrors.map((info) => `${info.loc.at(-1)}: ${info.msg}`).join("; ");
     return { message: `fal rejected the input${details ? ` (${details})` : ""}.`, action: "none" };
   }
-  if (isApiError(error)) {
-    const detail = `HTTP ${error.status}`;
-    if (isErrorBody(error.body)) return { ...describeRefusal(error.body, clock), detail };
-    return { ...worthRetrying("fal could not complete the request."), detail };
-  }
+  if (isApiError(error)) return describeAnswer(error.status, error.body, clock);
   return worthRetrying("The request did not reach the server. Check your connection.");
+}
+
+/**
+ * An error answer, from the proxy through fal's client or from one of the app's own routes
+ * (the upload route): the server's refusal in words, or, without one, a failure at fal.
+ */
+export function describeAnswer(
+  status: number,
+  body: unknown,
+  clock = browserClock(),
+): ErrorDescription {
+  const detail = `HTTP ${status}`;
+  if (isErrorBody(body)) return { ...describeRefusal(body, clock), detail };
+  return { ...worthRetrying("fal could not complete the request."), detail };
 }

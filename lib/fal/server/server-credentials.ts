@@ -2,11 +2,8 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 
-/**
- * The upstream `Authorization` header. Always the server's own key, never the caller's
- * header: the library's default would forward a browser-supplied `Authorization` to fal.
- */
-export function falAuthorization(): string {
+/** The server's fal key (`FAL_KEY`, or `FAL_KEY_ID:FAL_KEY_SECRET`), or a refusal naming it. */
+export function falKey(): string {
   const key = serverEnv().falKey;
   if (!key) {
     throw new AppError(
@@ -16,5 +13,13 @@ export function falAuthorization(): string {
       "The server has no fal key: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET) and restart it.",
     );
   }
-  return `Key ${key}`;
+  return key;
+}
+
+/**
+ * The upstream `Authorization` header. Always the server's own key, never the caller's
+ * header: the library's default would forward a browser-supplied `Authorization` to fal.
+ */
+export function falAuthorization(): string {
+  return `Key ${falKey()}`;
 }

@@ -11,18 +11,28 @@ import { storeUnavailable } from "./store-errors";
 
 export type SubmitLimits = { perMinute: number; perDay: number };
 
-/** A consumed submit; refunded when fal never ran it (an upstream 5xx or a network failure). */
+/**
+ * A consumed run. Given back only when fal ran nothing (it answered 5xx), and only into the
+ * window it was taken from: a refund after the window rolled over would start the next one
+ * below zero, and let more runs through than the limit.
+ */
 export type SubmitCharge = { refund(): Promise<void> };
 
 export type SubmitLimiter = { charge(userId: string): Promise<SubmitCharge> };
 
 type Window = { limiter: RateLimiterAbstract; per: "minute" | "day"; limit: number };
+/** A window's point taken for this run, and when that window ends. */
+type Taken = { window: Window; endsAt: number };
 
 /**
  * Per-user limits on model runs, over two windows. In memory for one instance; in Redis
  * (atomic increments, shared by every instance) when a client is given.
  */
-export function createSubmitLimiter(limits: SubmitLimits, redis?: Redis): SubmitLimiter {
+export function createSubmitLimiter(
+  limits: SubmitLimits,
+  redis?: Redis,
+  now: () => number = Date.now,
+): SubmitLimiter {
   const window = (per: Window["per"], limit: number, duration: number): Window => {
     const options = { points: limit, duration, keyPrefix: `fal-proxy:submits-per-${per}` };
     const limiter = redis
@@ -34,16 +44,20 @@ export function createSubmitLimiter(limits: SubmitLimits, redis?: Redis): Submit
 
   return {
     async charge(userId) {
-      const charged: Window[] = [];
-      const refund = () =>
-        Promise.all(charged.map((w) => w.limiter.reward(userId, 1))).then(() => undefined);
+      const taken: Taken[] = [];
+      const refund = async () => {
+        const open = taken.splice(0).filter(({ endsAt }) => now() < endsAt);
+        await Promise.all(open.map(({ window: w }) => w.limiter.reward(userId, 1)));
+      };
       for (const w of windows) {
         try {
-          await w.limiter.consume(userId, 1);
-          charged.push(w);
+          const res = await w.limiter.consume(userId, 1);
+          taken.push({ window: w, endsAt: now() + res.msBeforeNext });
         } catch (outcome) {
-          // A refused attempt counted too: undo it, so the count is what actually ran.
-          if (outcome instanceof RateLimiterRes) charged.push(w);
+          // A refused attempt counted too: undo it, so the count is what was admitted.
+          if (outcome instanceof RateLimiterRes) {
+            taken.push({ window: w, endsAt: now() + outcome.msBeforeNext });
+          }
           await refund().catch(() => undefined);
           if (outcome instanceof RateLimiterRes) throw limitReached(w, outcome);
           throw storeUnavailable(outcome);

@@ -7,9 +7,9 @@ import { modelRequestPolicy } from "@/lib/proxy/model-request";
 import { proxySetup } from "@/lib/proxy/proxy-setup";
 
 /**
- * The browser's only door to fal. The library adds the server's key and calls fal; the guard
- * decides, before it, who may call what, with which input, how often, for how much, and on
- * which requests (see README, "Security model").
+ * The browser's only door to fal's models. The library adds the server's key and calls fal;
+ * the guard decides, before it, who may call what, with which input, how often, for how much,
+ * and on which requests and images (see README, "Security model").
  */
 const falProxy = createRouteHandler({
   allowedEndpoints,
@@ -21,7 +21,7 @@ const falProxy = createRouteHandler({
 export const { GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS } = guardProxy(() => ({
   upstream: falProxy,
   identify: identifyProxyCaller,
-  targets: { endpoints: allowedEndpoints, uploads: true },
+  targets: { endpoints: allowedEndpoints },
   modelRequest: modelRequestPolicy(models),
   ...proxySetup(),
 }));
