@@ -5,7 +5,8 @@
  * an image it cannot use is a 422 at submit, as at fal.
  */
 import type { EmulatorContext } from "./context";
-import { decodeImage, outputSize } from "./edit-render";
+import { decodeImage } from "./decode-image";
+import { outputSize } from "./edit-render";
 import { findFile } from "./file-routes";
 import { imageModels, unreadableImage, validateImageFields } from "./image-models";
 import { hashPrompt } from "./images";
@@ -39,13 +40,9 @@ export async function prepareRun(
     return { ok: false, errors };
   }
   const source = await readSource(context, image.value.imageUrl);
-  const decoded = typeof source === "string" ? source : decodeImage(source);
-  if (typeof source === "string" || typeof decoded === "string") {
-    return {
-      ok: false,
-      errors: unreadableImage(String(typeof source === "string" ? source : decoded)),
-    };
-  }
+  if (typeof source === "string") return { ok: false, errors: unreadableImage(source) };
+  const decoded = await decodeImage(source);
+  if (typeof decoded === "string") return { ok: false, errors: unreadableImage(decoded) };
   const size = outputSize(kind, decoded.width, decoded.height);
   const seeded = withSeed({ ...checked.value, ...size });
   const editId = context.edits.add({
