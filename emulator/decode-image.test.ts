@@ -49,8 +49,11 @@ describe("decodeImage", () => {
     const rgba = rgbaPixels(40, 20, () => [200, 30, 30]);
     const rotated = await encode(40, 20, rgba).jpeg().withMetadata({ orientation: 6 }).toBuffer();
     expect(await decoded(rotated)).toMatchObject({ width: 20, height: 40 });
-    const grey = await encode(10, 5, rgba).greyscale().png().toBuffer();
-    expect((await decoded(grey)).rgba.length).toBe(10 * 5 * 4);
+    const neutral = rgbaPixels(10, 5, () => [120, 120, 120]);
+    const grey = await encode(10, 5, neutral).removeAlpha().toColourspace("b-w").png().toBuffer();
+    expect((await sharp(grey).metadata()).channels).toBe(1);
+    const { rgba: greyRgba } = await decoded(grey);
+    expect([greyRgba.length, ...greyRgba.subarray(0, 4)]).toEqual([10 * 5 * 4, 120, 120, 120, 255]);
   });
 
   // The app's server refuses both (lib/proxy); the emulator, like Pillow with

@@ -47,8 +47,8 @@ export async function decodeImage(bytes: Buffer): Promise<DecodedImage | string>
       limitInputPixels: maxSide * maxSide,
       autoOrient: true,
     })
-      // Greyscale, palette and CMYK inputs all come out as four channels.
-      .toColourspace("srgb")
+      // sharp converts to sRGB on the way out; with alpha, greyscale, palette and CMYK inputs
+      // all come out as four channels.
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
