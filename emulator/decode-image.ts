@@ -15,7 +15,7 @@ export type DecodedImage = {
   rgba: Uint8Array;
 };
 
-// sharp reads more (SVG, TIFF, AVIF, PDF…); fal's image models take these.
+// What fal's image models take. sharp would read SVG, TIFF, AVIF, PDF… too; those are refused.
 const formats: ReadonlySet<string> = new Set(["png", "jpeg", "webp", "gif"]);
 
 const notAnImage = "Could not load the image: it is not a PNG, JPEG, WebP or GIF image";
