@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { EditStore } from "./edits";
 import type { FaultBook, FaultTarget } from "./faults";
-import type { RenderCache } from "./file-routes";
 import { sendDetail } from "./http-utils";
 import type { QueueStore } from "./queue-store";
+import type { RenderCache } from "./render-cache";
 import type { UploadStore } from "./uploads";
 
 export type Timing = {

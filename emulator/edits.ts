@@ -8,7 +8,7 @@ import type { ImageModelKind } from "./image-models";
 
 export type EditSpec = {
   kind: ImageModelKind;
-  /** The input image as it was stored or served (PNG, JPEG or WebP). */
+  /** The input image as it was stored or served (PNG, JPEG, WebP or GIF). */
   source: Buffer;
   width: number;
   height: number;

@@ -12,58 +12,41 @@ const fileHeaders = {
   "content-security-policy": "default-src 'none'; sandbox",
 };
 
-/** Recently drawn PNGs, so a page showing the same image twice does not redraw it. */
-const renderCacheSize = 16;
-
-export type RenderCache = { get(key: string, draw: () => Buffer): Buffer };
-
-export function createRenderCache(): RenderCache {
-  const entries = new Map<string, Buffer>();
-  return {
-    get(key, draw) {
-      const hit = entries.get(key);
-      if (hit) return hit;
-      const png = draw();
-      entries.set(key, png);
-      const oldest = entries.keys().next().value;
-      if (entries.size > renderCacheSize && oldest !== undefined) entries.delete(oldest);
-      return png;
-    },
-  };
-}
-
 export type ServedFile = { bytes: Buffer; contentType: string; cacheControl: string };
 
 // The URL fully determines the bytes, so caches may keep them forever.
 const immutable = "public, max-age=31536000, immutable";
 
 /** The file at `pathname` on the emulator's origin: what it serves, and what an edit reads. */
-export function findFile(context: EmulatorContext, pathname: string): ServedFile | undefined {
+export async function findFile(
+  context: EmulatorContext,
+  pathname: string,
+): Promise<ServedFile | undefined> {
   const spec = parseImagePath(pathname);
   if (spec) {
-    const bytes = context.renders.get(imagePath(spec), () => renderPng(spec));
+    const bytes = await context.renders.get(imagePath(spec), () => renderPng(spec));
     return { bytes, contentType: "image/png", cacheControl: immutable };
   }
   const edit = context.edits.byPath(pathname);
   if (edit) {
-    const bytes = context.renders.get(pathname, () => renderEdit(edit.spec, edit.index));
+    const bytes = await context.renders.get(pathname, () => renderEdit(edit.spec, edit.index));
     return { bytes, contentType: "image/png", cacheControl: immutable };
   }
   const file = context.uploads.getByPath(pathname);
   return file && { ...file, cacheControl: "public, max-age=3600" };
 }
 
-export function handleFile(
+export async function handleFile(
   context: EmulatorContext,
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
-): void {
+): Promise<void> {
   if (request.method !== "GET" && request.method !== "HEAD") {
     sendJson(response, 405, { detail: "Method not allowed" }, fileHeaders);
     return;
   }
-  const file = findFile(context, pathname);
+  const file = await findFile(context, pathname);
   if (!file) {
     sendJson(response, 404, { detail: "File not found" }, fileHeaders);
     return;

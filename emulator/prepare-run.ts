@@ -5,7 +5,8 @@
  * an image it cannot use is a 422 at submit, as at fal.
  */
 import type { EmulatorContext } from "./context";
-import { decodeImage, outputSize } from "./edit-render";
+import { decodeImage } from "./decode-image";
+import { outputSize } from "./edit-render";
 import { findFile } from "./file-routes";
 import { imageModels, unreadableImage, validateImageFields } from "./image-models";
 import { hashPrompt } from "./images";
@@ -14,22 +15,22 @@ import { type SeededRequest, withSeed } from "./model-output";
 
 export type PreparedRun = { ok: true; value: SeededRequest } | { ok: false; errors: FieldError[] };
 
-function readSource(context: EmulatorContext, raw: string): Buffer | string {
+async function readSource(context: EmulatorContext, raw: string): Promise<Buffer | string> {
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
   if (url?.origin !== context.publicUrl) {
     return "Could not load the image: the emulator reads only its own files (uploads and outputs)";
   }
-  const file = findFile(context, url.pathname);
+  const file = await findFile(context, url.pathname);
   return file
     ? file.bytes
     : "Could not load the image: there is no such file (it may have expired)";
 }
 
-export function prepareRun(
+export async function prepareRun(
   context: EmulatorContext,
   endpointId: string,
   body: unknown,
-): PreparedRun {
+): Promise<PreparedRun> {
   const checked = validateInput(body);
   const kind = imageModels.get(endpointId);
   if (!kind) return checked.ok ? { ok: true, value: withSeed(checked.value) } : checked;
@@ -38,14 +39,10 @@ export function prepareRun(
     const errors = [...(checked.ok ? [] : checked.errors), ...(image.ok ? [] : image.errors)];
     return { ok: false, errors };
   }
-  const source = readSource(context, image.value.imageUrl);
-  const decoded = typeof source === "string" ? source : decodeImage(source);
-  if (typeof source === "string" || typeof decoded === "string") {
-    return {
-      ok: false,
-      errors: unreadableImage(String(typeof source === "string" ? source : decoded)),
-    };
-  }
+  const source = await readSource(context, image.value.imageUrl);
+  if (typeof source === "string") return { ok: false, errors: unreadableImage(source) };
+  const decoded = await decodeImage(source);
+  if (typeof decoded === "string") return { ok: false, errors: unreadableImage(decoded) };
   const size = outputSize(kind, decoded.width, decoded.height);
   const seeded = withSeed({ ...checked.value, ...size });
   const editId = context.edits.add({

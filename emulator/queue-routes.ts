@@ -32,7 +32,7 @@ export async function handleQueue(
   if (route.kind === "submit") {
     const received = await readJson(request);
     context.received.modelRuns += 1;
-    const checked = prepareRun(context, route.endpointId, received);
+    const checked = await prepareRun(context, route.endpointId, received);
     if (!checked.ok) return sendDetail(response, 422, checked.errors);
     const record = context.store.submit({
       endpointId: route.endpointId,

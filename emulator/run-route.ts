@@ -20,7 +20,9 @@ export async function handleRun(
 
   const received = await readJson(request);
   context.received.modelRuns += 1;
-  const checked = prepareRun(context, endpointId, received);
+  const checked = await prepareRun(context, endpointId, received);
+  // A caller that left while its input image was decoded has no run to wait for.
+  if (response.destroyed) return;
   if (!checked.ok) return sendDetail(response, 422, checked.errors);
   const input = checked.value;
   const { runMs } = context.timing;

@@ -1,6 +1,14 @@
 /** The image models over plain HTTP: an uploaded or generated image in, a drawing of it out. */
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
+import {
+  claimedSizePng,
+  htmlText,
+  pngWithBadLateCrc,
+  rgbaPixels,
+  svgText,
+  truncatedJpeg,
+} from "./test-images";
 import { emulatorForFile, loadPng } from "./testing";
 
 const emulator = emulatorForFile();
@@ -118,6 +126,46 @@ describe("image models", () => {
     expect(answer.status).toBe(422);
     expect(answer.json).toEqual({
       detail: [{ loc: ["body", "image_url"], msg: expect.any(String), type }],
+    });
+  });
+
+  // What the app's server refuses itself (lib/proxy), the emulator draws, as fal's Pillow
+  // does with truncated images allowed: the app's refusals are never the emulator's.
+  it("edits a truncated JPEG and a PNG with a wrong CRC in its last image chunk", async () => {
+    const pixels = rgbaPixels(96, 64, (x, y) => [(x * 5) % 256, (y * 7) % 256, (x * y) % 256]);
+    const inputs = [
+      await upload(await truncatedJpeg(96, 64, pixels, 0.6), "image/jpeg"),
+      await upload(pngWithBadLateCrc(96, 64, pixels)),
+    ];
+    for (const image_url of inputs) {
+      const output = await run("fal-ai/flux/dev/image-to-image", { prompt: "x", image_url });
+      expect(await loadPng(output.images[0]?.url ?? "")).toMatchObject({ width: 96, height: 64 });
+    }
+  });
+
+  it.each([
+    ["HTML", htmlText, "text/html", /not a PNG, JPEG, WebP or GIF image/],
+    ["SVG text", svgText, "image/svg+xml", /not a PNG, JPEG, WebP or GIF image/],
+    [
+      "an image wider than 2048 px",
+      stripes(2056, 8, true),
+      "image/png",
+      /^The image is 2056x8; at most 2048 pixels a side is supported$/,
+    ],
+    [
+      "a tiny PNG declaring 50000 x 50000",
+      claimedSizePng(50_000, 50_000),
+      "image/png",
+      /^The image is 50000x50000; at most 2048 pixels a side is supported$/,
+    ],
+  ])("refuses %s as an input image, with fal's 422", async (_, bytes, contentType, msg) => {
+    const image_url = await upload(bytes, contentType);
+    const answer = await post("/queue.fal.run/fal-ai/flux-pro/kontext", { prompt: "x", image_url });
+    expect(answer.status).toBe(422);
+    expect(answer.json).toEqual({
+      detail: [
+        { loc: ["body", "image_url"], msg: expect.stringMatching(msg), type: "image_load_error" },
+      ],
     });
   });
 

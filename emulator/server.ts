@@ -9,11 +9,12 @@ import { defaultTiming, type EmulatorContext } from "./context";
 import { handleControl } from "./control-routes";
 import { createEditStore } from "./edits";
 import { createFaultBook } from "./faults";
-import { createRenderCache, handleFile } from "./file-routes";
+import { handleFile } from "./file-routes";
 import { HttpError, keyFromAuthorization, sendDetail } from "./http-utils";
 import { handlePlatformApi } from "./pricing-route";
 import { handleQueue } from "./queue-routes";
 import { createQueueStore } from "./queue-store";
+import { createRenderCache } from "./render-cache";
 import { handleRun } from "./run-route";
 import { handleRest, handleUploadPut } from "./storage-routes";
 import {
