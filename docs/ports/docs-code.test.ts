@@ -15,6 +15,7 @@ describe("the ports' docs", () => {
     ["../pages-router.md", "./guarded-fal-proxy.ts"],
     ["../pages-router.md", "./pages-api-fal-proxy.ts"],
     ["../custom-server.md", "./fal-proxy-listener.ts"],
+    ["../../README.md", "../../app/api/fal/proxy/route.ts"],
   ])("%s shows %s as tested", (doc, fixture) => {
     expect(read(doc)).toContain(`\`\`\`ts\n${asPasted(fixture)}\n\`\`\``);
   });

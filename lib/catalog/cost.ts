@@ -30,7 +30,7 @@ function outputSize(model: ModelDefinition, input: ModelInput, inputImage?: Imag
 /**
  * What fal will bill for `input`, in micro-dollars, at most: fal bills only successful
  * outputs, per image or per megapixel of each image rounded up. An image model's output follows
- * its input image: the proxy passes the size it read from the image (lib/proxy/input-image-size.ts);
+ * its input image: the proxy passes the size recorded when the image was uploaded or made;
  * without one (the form before it knows), the estimate assumes the largest image accepted.
  * The proxy charges this against the budgets before it calls fal.
  */

@@ -29,9 +29,9 @@ export type ModelKind = "text-to-image" | "image-edit" | "image-to-image";
 export type NumberRange = { min: number; max: number; default: number; step: number };
 
 /**
- * The largest input image the proxy accepts, in pixels per side: what the browser shrinks an
- * upload to. The proxy reads the real size before charging (an image's output, and so its
- * price, follows its input), and refuses anything larger.
+ * The largest input image the app accepts, in pixels per side: what the browser shrinks an
+ * upload to. The upload route decodes the real size and refuses anything larger, and the proxy
+ * charges by it (an image's output, and so its price, follows its input).
  */
 export const maxInputImageSide = maxUploadSide;
 

@@ -1,6 +1,6 @@
 /**
  * What an image upload may be, named once: the browser shrinks and re-encodes to it before
- * uploading, and the proxy refuses a storage upload that declares anything else.
+ * uploading, and the upload route refuses anything else (lib/uploads/image-upload-route.ts).
  */
 export const acceptedImageTypes = ["image/png", "image/jpeg", "image/webp"] as const;
 export type AcceptedImageType = (typeof acceptedImageTypes)[number];
