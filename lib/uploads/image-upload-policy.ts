@@ -11,3 +11,6 @@ export const maxUploadSide = 2048;
 export function isAcceptedImageType(type: string): type is AcceptedImageType {
   return (acceptedImageTypes as readonly string[]).includes(type);
 }
+
+/** The largest upload the app's server takes: under Vercel's 4.5 MB request body limit. */
+export const maxUploadBytes = 4 * 1024 * 1024;
