@@ -1,4 +1,4 @@
-import type { APIRequestContext, Response } from "@playwright/test";
+import type { APIRequestContext, Request, Response } from "@playwright/test";
 import { falProxyPath, isProxyUrl, targetUrlHeader } from "../lib/fal/proxy-contract";
 import { appUrl } from "./e2e-env";
 import { falUrls } from "./fal-urls";
@@ -38,17 +38,39 @@ export async function submitThroughProxy(api: APIRequestContext, instance = appU
   return ((await response.json()) as { request_id: string }).request_id;
 }
 
-const isProxiedPost = (response: Response, isTarget: (target: string) => boolean) =>
-  isProxyUrl(response.url()) &&
-  response.request().method() === "POST" &&
-  isTarget(response.request().headers()[targetUrlHeader] ?? "");
+/** A request, or the response whose request it is: the predicates below take either. */
+type Call = Request | Response;
+const requestOf = (call: Call): Request => ("request" in call ? call.request() : call);
 
-/** The page's submit through the proxy, for `page.waitForResponse`. */
-export function isProxiedSubmit(response: Response): boolean {
-  return isProxiedPost(response, (target) => target !== falUrls.uploadInitiate);
+const isProxiedPost = (call: Call, isTarget: (target: string) => boolean) => {
+  const request = requestOf(call);
+  return (
+    isProxyUrl(request.url()) &&
+    request.method() === "POST" &&
+    isTarget(request.headers()[targetUrlHeader] ?? "")
+  );
+};
+
+/** The page's submit through the proxy, for `page.waitForResponse` or `page.on("request")`. */
+export function isProxiedSubmit(call: Call): boolean {
+  return isProxiedPost(call, (target) => target !== falUrls.uploadInitiate);
 }
 
 /** The page's storage initiate through the proxy (`fal.storage.upload`'s first step). */
-export function isProxiedUpload(response: Response): boolean {
-  return isProxiedPost(response, (target) => target === falUrls.uploadInitiate);
+export function isProxiedUpload(call: Call): boolean {
+  return isProxiedPost(call, (target) => target === falUrls.uploadInitiate);
+}
+
+/** The app's own upload route, which is to take the shrunk file itself. */
+const uploadsPath = "/api/uploads";
+
+/**
+ * The page's image upload, whichever way it goes: the storage initiate through the proxy, or
+ * a POST of the file to `/api/uploads`. For `page.route`, to hold or fail an upload.
+ */
+export function isImageUpload(request: Request): boolean {
+  return (
+    isProxiedUpload(request) ||
+    (request.method() === "POST" && new URL(request.url()).pathname === uploadsPath)
+  );
 }
