@@ -4,23 +4,19 @@
  * edited by the emulator's image models, whose output depends on the image.
  */
 import type { Page } from "@playwright/test";
+import { imageSize } from "image-size";
+import { maxUploadBytes, maxUploadSide } from "../lib/uploads/image-upload-policy";
 import { budgetAppUrl, e2eBudgetUploadsPerDay } from "../testing/e2e-env";
 import { isProxiedSubmit, isProxiedUpload } from "../testing/proxy-calls";
 import { browserSignedInAs, freshTestUser } from "../testing/sessions";
 import { expectNoAxeViolations } from "./support/axe";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
-import { gifBytes, pngBytes, pngSize } from "./support/images";
+import { gifBytes, noisePngBytes, pngBytes, pngFile, pngSize } from "./support/images";
 import { type GeneratorPage, generatorPage } from "./support/pages/generator-page";
 
-const png = (name: string, width: number, height: number, from?: [number, number, number]) => ({
-  name,
-  mimeType: "image/png",
-  buffer: pngBytes(width, height, from),
-});
-
 /** Chooses `file` with the picker and waits until it is uploaded; returns fal's file URL. */
-async function chooseImage(page: Page, file: ReturnType<typeof png>): Promise<string> {
+async function chooseImage(page: Page, file: ReturnType<typeof pngFile>): Promise<string> {
   const initiated = page.waitForResponse(isProxiedUpload);
   await page.getByLabel(/^Choose (an|another) image$/).setInputFiles(file);
   const { file_url: fileUrl } = (await (await initiated).json()) as { file_url: string };
@@ -49,7 +45,7 @@ test("a PNG chosen with the picker is shrunk, uploaded through the proxy and edi
   await generator.chooseModel("FLUX.1 Kontext [pro]");
   await page.getByLabel("Seed (optional)").fill("7");
 
-  const fileUrl = await chooseImage(page, png("wide.png", 3000, 1500));
+  const fileUrl = await chooseImage(page, pngFile("wide.png", 3000, 1500));
   // What fal's storage holds is the browser's shrunk copy: 2048 px on the longest side.
   expect(pngSize(Buffer.from(await (await fetch(fileUrl)).arrayBuffer()))).toEqual({
     width: 2048,
@@ -62,7 +58,7 @@ test("a PNG chosen with the picker is shrunk, uploaded through the proxy and edi
   expect(edit.input).toMatchObject({ image_url: fileUrl, prompt: "Make it a snowy night" });
 
   // Another image, the same prompt and seed: another picture.
-  await chooseImage(page, png("green.png", 800, 600, [20, 160, 40]));
+  await chooseImage(page, pngFile("green.png", 800, 600, [20, 160, 40]));
   const otherEdit = await generateAndRead(generator, "Make it a snowy night");
   expect(otherEdit.bytes.equals(edit.bytes)).toBe(false);
 
@@ -73,6 +69,30 @@ test("a PNG chosen with the picker is shrunk, uploaded through the proxy and edi
   expect(plain.input).not.toHaveProperty("image_url");
   expect(plain.bytes.equals(edit.bytes)).toBe(false);
   await expectNoAxeViolations(page, "generator: result with history");
+});
+
+test("a PNG that cannot fit the upload limit at 2048 px is uploaded smaller than the limit", async ({
+  page,
+  generator,
+}) => {
+  const buffer = noisePngBytes(maxUploadSide, maxUploadSide);
+  expect(buffer.length).toBeGreaterThan(maxUploadBytes); // re-encoded as PNG, it stays as large
+  await generator.goto();
+  await generator.chooseModel("FLUX.1 Kontext [pro]");
+  await page.getByLabel("Choose an image").setInputFiles({
+    name: "noise.png",
+    mimeType: "image/png",
+    buffer,
+  });
+  await expect(page.getByText("noise.png is ready.")).toBeVisible();
+
+  // What the model is given is what was uploaded: at most the limit, an image, still square.
+  const { input } = await generateAndRead(generator, "Make it a snowy night");
+  const uploaded = Buffer.from(await (await fetch(String(input.image_url))).arrayBuffer());
+  expect(uploaded.length).toBeLessThanOrEqual(maxUploadBytes);
+  const { width, height } = imageSize(uploaded);
+  expect(width).toBe(height);
+  expect(width).toBeLessThanOrEqual(maxUploadSide);
 });
 
 test("an image dropped on the drop zone runs image-to-image at the chosen strength", async ({
@@ -151,10 +171,10 @@ test("the daily upload count is reached and explained", async ({ browser }) => {
   await generator.goto(budgetAppUrl);
   await generator.chooseModel("FLUX.1 Kontext [pro]");
   for (let upload = 1; upload <= e2eBudgetUploadsPerDay; upload++) {
-    await chooseImage(page, png(`photo-${upload}.png`, 64, 64));
+    await chooseImage(page, pngFile(`photo-${upload}.png`, 64, 64));
   }
 
-  await page.getByLabel("Choose another image").setInputFiles(png("one-too-many.png", 64, 64));
+  await page.getByLabel("Choose another image").setInputFiles(pngFile("one-too-many.png", 64, 64));
 
   await expect(generator.alert).toContainText(
     `You can upload ${e2eBudgetUploadsPerDay} images a day, and today's are used up.`,
