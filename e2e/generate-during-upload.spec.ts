@@ -12,6 +12,7 @@ import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 import { holdImageUploads } from "./support/held-uploads";
 import { pngFile } from "./support/images";
+import type { GeneratorPage } from "./support/pages/generator-page";
 
 /** The endpoints of the submits the page sends, as they leave it. */
 function watchSubmits(page: Page): string[] {
@@ -28,18 +29,32 @@ const waitingNotice = (page: Page) =>
     .getByRole("status")
     .filter({ hasText: "The generation starts as soon as the image has uploaded." });
 
+/**
+ * Chooses an image and presses Generate with `prompt` while its upload is held, once the
+ * button says it waits. Returns the held upload, the gate for later ones and the submits.
+ */
+async function generateDuringUpload(generator: GeneratorPage, name: string, prompt: string) {
+  const { page } = generator;
+  const uploads = await holdImageUploads(page);
+  const submits = watchSubmits(page);
+  await page.getByLabel("Choose an image").setInputFiles(pngFile(name, 64, 64));
+  const upload = await uploads.next();
+  await generator.generate(prompt);
+  await expect(waitingButton(page)).toBeVisible();
+  return { upload, uploads, submits };
+}
+
 test.beforeEach(async ({ generator }) => {
   await generator.goto();
   await generator.chooseModel("FLUX.1 Kontext [pro]");
 });
 
 test("Generate pressed during the upload ends with the output", async ({ page, generator }) => {
-  const uploads = await holdImageUploads(page);
-  const submits = watchSubmits(page);
-  await page.getByLabel("Choose an image").setInputFiles(pngFile("harbour.png", 640, 480));
-  const upload = await uploads.next();
-
-  await generator.generate("Make it a snowy night");
+  const { upload, submits } = await generateDuringUpload(
+    generator,
+    "harbour.png",
+    "Make it a snowy night",
+  );
   await expect(waitingButton(page)).toHaveAttribute("aria-disabled", "true");
   await expect(waitingButton(page)).toBeFocused();
   await expect(waitingNotice(page)).toBeVisible();
@@ -65,13 +80,11 @@ test("a failed upload drops the waiting run: its own message says why, and the p
   page,
   generator,
 }) => {
-  const uploads = await holdImageUploads(page);
-  const submits = watchSubmits(page);
-  await page.getByLabel("Choose an image").setInputFiles(pngFile("harbour.png", 640, 480));
-  const upload = await uploads.next();
-  await generator.generate("Make it a snowy night");
-  await expect(waitingButton(page)).toBeVisible();
-
+  const { upload, submits } = await generateDuringUpload(
+    generator,
+    "harbour.png",
+    "Make it a snowy night",
+  );
   const message = "The server cannot count uploads right now.";
   await upload.answer(500, { error: { code: "store_unavailable", message } });
 
@@ -87,12 +100,11 @@ test("removing the image, or picking another model, drops the waiting run", asyn
   page,
   generator,
 }) => {
-  const uploads = await holdImageUploads(page);
-  const submits = watchSubmits(page);
-  await page.getByLabel("Choose an image").setInputFiles(pngFile("first.png", 64, 64));
-  const first = await uploads.next();
-  await generator.generate("Make it a snowy night");
-  await expect(waitingButton(page)).toBeVisible();
+  const {
+    upload: first,
+    uploads,
+    submits,
+  } = await generateDuringUpload(generator, "first.png", "Make it a snowy night");
   await page.getByRole("button", { name: "Remove image" }).click();
   await expect(generator.generateButton).toBeVisible();
   await expect(waitingNotice(page)).toHaveCount(0);
