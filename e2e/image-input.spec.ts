@@ -4,23 +4,18 @@
  * edited by the emulator's image models, whose output depends on the image.
  */
 import type { Page } from "@playwright/test";
+import { maxUploadBytes, maxUploadSide } from "../lib/uploads/image-upload-policy";
 import { budgetAppUrl, e2eBudgetUploadsPerDay } from "../testing/e2e-env";
 import { isImageUpload, isProxiedSubmit } from "../testing/proxy-calls";
 import { browserSignedInAs, freshTestUser } from "../testing/sessions";
 import { expectNoAxeViolations } from "./support/axe";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
-import { gifBytes, pngBytes, pngSize } from "./support/images";
+import { gifBytes, noisePngBytes, pngBytes, pngFile, pngSize } from "./support/images";
 import { type GeneratorPage, generatorPage } from "./support/pages/generator-page";
 
-const png = (name: string, width: number, height: number, from?: [number, number, number]) => ({
-  name,
-  mimeType: "image/png",
-  buffer: pngBytes(width, height, from),
-});
-
 /** Chooses `file` with the picker and waits until it is uploaded; returns fal's file URL. */
-async function chooseImage(page: Page, file: ReturnType<typeof png>): Promise<string> {
+async function chooseImage(page: Page, file: ReturnType<typeof pngFile>): Promise<string> {
   const uploaded = page.waitForResponse(isImageUpload);
   await page.getByLabel(/^Choose (an|another) image$/).setInputFiles(file);
   const { url: fileUrl } = (await (await uploaded).json()) as { url: string };
@@ -49,7 +44,7 @@ test("a PNG chosen with the picker is shrunk, uploaded and edited; the edit depe
   await generator.chooseModel("FLUX.1 Kontext [pro]");
   await page.getByLabel("Seed (optional)").fill("7");
 
-  const fileUrl = await chooseImage(page, png("wide.png", 3000, 1500));
+  const fileUrl = await chooseImage(page, pngFile("wide.png", 3000, 1500));
   // What fal's storage holds is the browser's shrunk copy: 2048 px on the longest side.
   expect(pngSize(Buffer.from(await (await fetch(fileUrl)).arrayBuffer()))).toEqual({
     width: 2048,
@@ -62,7 +57,7 @@ test("a PNG chosen with the picker is shrunk, uploaded and edited; the edit depe
   expect(edit.input).toMatchObject({ image_url: fileUrl, prompt: "Make it a snowy night" });
 
   // Another image, the same prompt and seed: another picture.
-  await chooseImage(page, png("green.png", 800, 600, [20, 160, 40]));
+  await chooseImage(page, pngFile("green.png", 800, 600, [20, 160, 40]));
   const otherEdit = await generateAndRead(generator, "Make it a snowy night");
   expect(otherEdit.bytes.equals(edit.bytes)).toBe(false);
 
@@ -73,6 +68,29 @@ test("a PNG chosen with the picker is shrunk, uploaded and edited; the edit depe
   expect(plain.input).not.toHaveProperty("image_url");
   expect(plain.bytes.equals(edit.bytes)).toBe(false);
   await expectNoAxeViolations(page, "generator: result with history");
+});
+
+test("a PNG that cannot fit the upload limit at 2048 px is uploaded smaller than the limit", async ({
+  page,
+  generator,
+}) => {
+  const buffer = noisePngBytes(maxUploadSide, maxUploadSide);
+  expect(buffer.length).toBeGreaterThan(maxUploadBytes); // re-encoded as PNG, it stays as large
+  await generator.goto();
+  await generator.chooseModel("FLUX.1 Kontext [pro]");
+  const answered = page.waitForResponse(isImageUpload);
+  await page.getByLabel("Choose an image").setInputFiles({
+    name: "noise.png",
+    mimeType: "image/png",
+    buffer,
+  });
+  // The server takes at most maxUploadBytes (413 past it): a 200 is an upload within the limit.
+  const upload = await answered;
+  expect(upload.status()).toBe(200);
+  const { width, height } = (await upload.json()) as { width: number; height: number };
+  expect(width).toBe(height);
+  expect(width).toBeLessThanOrEqual(maxUploadSide);
+  await expect(page.getByText("noise.png is ready.")).toBeVisible();
 });
 
 test("an image dropped on the drop zone runs image-to-image at the chosen strength", async ({
@@ -151,10 +169,10 @@ test("the daily upload count is reached and explained", async ({ browser }) => {
   await generator.goto(budgetAppUrl);
   await generator.chooseModel("FLUX.1 Kontext [pro]");
   for (let upload = 1; upload <= e2eBudgetUploadsPerDay; upload++) {
-    await chooseImage(page, png(`photo-${upload}.png`, 64, 64));
+    await chooseImage(page, pngFile(`photo-${upload}.png`, 64, 64));
   }
 
-  await page.getByLabel("Choose another image").setInputFiles(png("one-too-many.png", 64, 64));
+  await page.getByLabel("Choose another image").setInputFiles(pngFile("one-too-many.png", 64, 64));
 
   await expect(generator.alert).toContainText(
     `You can upload ${e2eBudgetUploadsPerDay} images a day, and today's are used up.`,

@@ -43,14 +43,19 @@ export async function submitThroughProxy(api: APIRequestContext, instance = appU
   return ((await response.json()) as { request_id: string }).request_id;
 }
 
-/** The page's submit through the proxy, for `page.waitForResponse`. */
-export function isProxiedSubmit(response: Response): boolean {
-  return isProxyUrl(response.url()) && response.request().method() === "POST";
+/** A request, or the response whose request it is: the predicates below take either. */
+type Call = Request | Response;
+const requestOf = (call: Call): Request => ("request" in call ? call.request() : call);
+
+/** The page's submit through the proxy, for `page.waitForResponse` or `page.on("request")`. */
+export function isProxiedSubmit(call: Call): boolean {
+  const request = requestOf(call);
+  return isProxyUrl(request.url()) && request.method() === "POST";
 }
 
 /** The page's image upload to the app's upload route, for `waitForResponse` or `page.route`. */
-export function isImageUpload(call: Response | Request): boolean {
-  const request = "request" in call ? call.request() : call;
+export function isImageUpload(call: Call): boolean {
+  const request = requestOf(call);
   return request.method() === "POST" && new URL(request.url()).pathname === imageUploadPath;
 }
 

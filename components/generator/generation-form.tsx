@@ -20,6 +20,8 @@ type Props = {
   /** What the chosen settings will cost at most, in micro-dollars: the proxy charges this. */
   estimateMicroUsd: number | undefined;
   busy: boolean;
+  /** Generate was pressed during the upload: the run starts by itself when the image is ready. */
+  waitingForImage: boolean;
   promptError: string | undefined;
   seedError: string | undefined;
   promptRef: RefObject<HTMLTextAreaElement | null>;
@@ -28,7 +30,8 @@ type Props = {
 };
 
 export function GenerationForm(props: Props) {
-  const { values, onChange, models, estimateMicroUsd, busy, promptError, seedError } = props;
+  const { values, onChange, models, estimateMicroUsd, busy, waitingForImage } = props;
+  const { promptError, seedError } = props;
   const ids = useId();
   // Until React has hydrated, a click would submit the form natively and reload the page,
   // losing the prompt: keep the button off until the handler is attached.
@@ -40,7 +43,7 @@ export function GenerationForm(props: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!busy) props.onSubmit();
+    if (!busy && !waitingForImage) props.onSubmit();
   };
 
   const field = (name: string) => `${ids}-${name}`;
@@ -130,11 +133,13 @@ export function GenerationForm(props: Props) {
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <button
           type="submit"
-          className="btn-primary w-full sm:w-auto"
+          className="btn-primary w-full aria-disabled:cursor-wait sm:w-auto"
           disabled={busy || !hydrated}
+          // Not `disabled`: the button keeps focus while it waits, and says why it waits.
+          aria-disabled={waitingForImage || undefined}
           aria-describedby={estimateMicroUsd === undefined ? undefined : field("cost")}
         >
-          Generate
+          {waitingForImage ? "Waiting for the image…" : "Generate"}
         </button>
         {estimateMicroUsd !== undefined && (
           <p id={field("cost")} className="text-muted text-sm">

@@ -25,6 +25,7 @@ import { Outcome } from "./outcome";
 import { parseSeed } from "./seed";
 import { useGeneration } from "./use-generation";
 import { useImageUpload } from "./use-image-upload";
+import { useRunWhenReady } from "./use-run-when-ready";
 
 type Props = {
   models: readonly ModelDefinition[];
@@ -76,6 +77,7 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
   const chosenImage: ChosenImage =
     image.phase === "ready" ? { url: image.url, dimensions: image.dimensions } : undefined;
   const imageBusy = image.phase === "preparing" || image.phase === "uploading";
+  const queued = useRunWhenReady({ image, modelId: values.modelId, start: () => void submit() });
   // Without the image's size yet, the estimate is for the largest image the proxy accepts.
   const estimateMicroUsd =
     model &&
@@ -94,6 +96,7 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
   const edit = editModel
     ? (picked: { url: string } & ImageDimensions) => {
         const { url, ...dimensions } = picked;
+        queued.drop(); // this image and a new prompt, not the run that was waiting
         upload.takeExisting(url, dimensions);
         setValues((current) => withModel(current, editModel));
         setInputError(undefined);
@@ -114,10 +117,10 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
     if (blank) promptRef.current?.focus();
     if (!model || error || blank) return;
     if (takesImage(model) && !chosenImage) {
+      // Pressed during the upload: the run starts once the image is ready, checked then.
+      if (imageBusy) queued.queue();
       setInputError(
-        imageBusy
-          ? "The image is still uploading: generate once it is ready."
-          : `${model.name} changes an image: choose, drop or paste one first.`,
+        imageBusy ? undefined : `${model.name} changes an image: choose, drop or paste one first.`,
       );
       return;
     }
@@ -146,6 +149,7 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
         models={models}
         estimateMicroUsd={estimateMicroUsd}
         busy={state.phase === "running"}
+        waitingForImage={queued.waiting}
         promptError={promptError}
         seedError={seedError}
         promptRef={promptRef}
@@ -160,6 +164,7 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
       />
       <Outcome
         state={state}
+        waitingForImage={queued.waiting}
         inputError={inputError === undefined ? undefined : { message: inputError, action: "none" }}
         onCancel={cancel}
         onRetry={submit}
@@ -169,6 +174,7 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
         history={history}
         models={models}
         onReuse={(entry) => {
+          queued.drop();
           setValues((current) => formValuesFor(entry, current, models));
           if (entry.settings.imageUrl) upload.takeExisting(entry.settings.imageUrl);
         }}

@@ -11,6 +11,8 @@ import { StatusLine } from "./status-line";
 
 type Props = {
   state: GenerationState;
+  /** Generate was pressed during the upload: the status line says the run is coming. */
+  waitingForImage: boolean;
   /** A refusal from the form's own check, before anything was sent. */
   inputError: ErrorDescription | undefined;
   onCancel: () => void;
@@ -22,13 +24,13 @@ type Props = {
  * Where the current generation shows: the status line, then its progress, result or error.
  * Each panel takes focus as it appears, and this area is scrolled into view with it.
  */
-export function Outcome({ state, inputError, onCancel, onRetry, onEdit }: Props) {
+export function Outcome({ state, waitingForImage, inputError, onCancel, onRetry, onEdit }: Props) {
   const anchor = useRef<HTMLDivElement>(null);
   const reveal = useCallback<Reveal>((target) => revealIn(anchor.current, target), []);
   return (
     <RevealContext value={reveal}>
       <div ref={anchor} className="scroll-mt-4 space-y-3">
-        <StatusLine state={state} />
+        <StatusLine state={state} waitingForImage={waitingForImage} />
         {inputError && <ErrorPanel error={inputError} onRetry={onRetry} />}
         {state.phase === "running" && (
           <ProgressPanel

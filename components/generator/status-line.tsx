@@ -37,16 +37,25 @@ export function describeState(state: GenerationState): string {
   }
 }
 
+const waitingForImageNotice = "The generation starts as soon as the image has uploaded.";
+
 /**
  * The one place that says where a generation is: visible, and a polite live region, so it is
  * read out as it changes. It stays mounted whatever the phase (a live region added with its
  * text is often not read); the ticking timer sits beside it, outside the region.
  */
-export function StatusLine({ state }: { state: GenerationState }) {
+export function StatusLine({
+  state,
+  waitingForImage,
+}: {
+  state: GenerationState;
+  /** The next generation waits for its input image: that is where things are now. */
+  waitingForImage: boolean;
+}) {
   return (
     <div className="flex min-h-6 flex-wrap items-baseline gap-x-3">
       <p role="status" className="font-medium">
-        {describeState(state)}
+        {waitingForImage ? waitingForImageNotice : describeState(state)}
       </p>
       {state.phase === "running" && <ElapsedTime since={state.progress.startedAt} />}
     </div>

@@ -21,6 +21,36 @@ export function pngBytes(
   return PNG.sync.write(png);
 }
 
+/** A PNG file for `setInputFiles`: `pngBytes` under a name. */
+export function pngFile(
+  name: string,
+  width: number,
+  height: number,
+  from?: [number, number, number],
+) {
+  return { name, mimeType: "image/png", buffer: pngBytes(width, height, from) };
+}
+
+/**
+ * An opaque PNG of random pixels, the same on every run: no encoder can make it small, so at
+ * 2048 × 2048 it stays over 12 MB, like the worst of photos re-encoded as PNG.
+ */
+export function noisePngBytes(width: number, height: number): Buffer {
+  const png = new PNG({ width, height });
+  let state = 0x9e3779b9; // xorshift32: reproducible, and fast over millions of bytes
+  for (let offset = 0; offset < png.data.length; offset += 4) {
+    for (let channel = 0; channel < 3; channel++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      png.data[offset + channel] = state & 0xff;
+    }
+    png.data[offset + 3] = 255;
+  }
+  // Random bytes do not compress: the fastest deflate makes the same size sooner.
+  return PNG.sync.write(png, { colorType: 2, deflateLevel: 1 });
+}
+
 /** Width and height of PNG bytes, as fal's storage holds them. */
 export function pngSize(bytes: Buffer): { width: number; height: number } {
   const { width, height } = PNG.sync.read(bytes);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { maxUploadSide } from "./image-upload-policy";
+import { maxUploadBytes, maxUploadSide } from "./image-upload-policy";
 import {
   checkImageFile,
   ImageInputError,
@@ -98,31 +98,45 @@ describe("renamed", () => {
 });
 
 /** Stands in for the browser's decoder and canvas, recording what was asked of them. */
-function stubCanvas(source: { width: number; height: number }, encodes: (type: string) => string) {
+function stubCanvas(
+  source: { width: number; height: number },
+  encodes: (type: string) => string,
+  bytes: (request: { width: number; height: number; type: string }) => number = () => 8,
+) {
   const drawn: { width: number; height: number; type?: string; quality?: number } = {
     width: 0,
     height: 0,
   };
+  const encoded: string[] = [];
   const close = vi.fn();
   vi.stubGlobal("createImageBitmap", async () => ({ ...source, close }));
   vi.stubGlobal(
     "OffscreenCanvas",
     class {
-      constructor(width: number, height: number) {
+      constructor(
+        readonly width: number,
+        readonly height: number,
+      ) {
         drawn.width = width;
         drawn.height = height;
       }
       getContext() {
-        return { drawImage: () => undefined, imageSmoothingQuality: "low" };
+        return {
+          drawImage: () => undefined,
+          fillRect: () => undefined,
+          imageSmoothingQuality: "low",
+        };
       }
       async convertToBlob(options: { type: string; quality: number }) {
         drawn.type = options.type;
         drawn.quality = options.quality;
-        return new Blob([new Uint8Array(8)], { type: encodes(options.type) });
+        encoded.push(`${options.type} ${this.width}×${this.height}`);
+        const size = bytes({ width: this.width, height: this.height, type: options.type });
+        return new Blob([new Uint8Array(size)], { type: encodes(options.type) });
       }
     },
   );
-  return { drawn, close };
+  return { drawn, encoded, close };
 }
 
 describe("shrinkImage", () => {
@@ -158,5 +172,38 @@ describe("shrinkImage", () => {
       reason: "unreadable",
       message: "broken.png could not be read as an image.",
     });
+  });
+
+  it("sends a PNG too large to upload as the first smaller file that fits, with its size", async () => {
+    const { encoded } = stubCanvas(
+      { width: 4096, height: 2048 },
+      (type) => type,
+      ({ type, width }) => (type === "image/png" || width === 2048 ? maxUploadBytes + 1 : 1000),
+    );
+    const { file: out, ...size } = await shrinkImage(
+      new File([new Uint8Array(4)], "photo.png", { type: "image/png" }),
+    );
+    expect(encoded).toEqual([
+      "image/png 2048×1024",
+      "image/webp 2048×1024",
+      "image/jpeg 2048×1024",
+      "image/webp 1536×768",
+    ]);
+    expect(size).toEqual({ width: 1536, height: 768 });
+    expect(out).toMatchObject({ type: "image/webp", name: "photo.webp", size: 1000 });
+  });
+
+  it("refuses, in words, an image that no smaller drawing makes small enough", async () => {
+    const { close } = stubCanvas(
+      { width: 100, height: 100 },
+      (type) => type,
+      () => maxUploadBytes + 1,
+    );
+    const file = new File([new Uint8Array(4)], "noise.png", { type: "image/png" });
+    await expect(shrinkImage(file)).rejects.toMatchObject({
+      reason: "too-large",
+      message: "noise.png could not be made small enough to upload: at most 4 MB.",
+    });
+    expect(close).toHaveBeenCalled();
   });
 });

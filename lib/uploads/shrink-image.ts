@@ -1,14 +1,16 @@
+import { type Encoder, encodeToFit } from "./encode-to-fit";
 import {
   type AcceptedImageType,
-  acceptedImageTypes,
   isAcceptedImageType,
+  maxUploadBytes,
   maxUploadSide,
 } from "./image-upload-policy";
 
 /**
  * The browser's half of an image upload: refuse what the app does not take, then shrink and
- * re-encode what it does, so what reaches fal's storage is small. Re-encoding always (even an
- * image already small enough) also drops the file's metadata, such as where a photo was taken.
+ * re-encode what it does, so what is uploaded is small enough for the server to take.
+ * Re-encoding always (even an image already small enough) also drops the file's metadata,
+ * such as where a photo was taken.
  */
 
 /** Larger files are refused before decoding: a phone photo is a few MB, a 50 MB one is not. */
@@ -77,7 +79,11 @@ export function shrinkPlan(source: { width: number; height: number; type: string
 
 export type ShrunkImage = { file: File; width: number; height: number };
 
-/** A file the browser can read, shrunk and re-encoded; throws an `ImageInputError` otherwise. */
+/**
+ * A file the browser can read, shrunk and re-encoded to at most `maxUploadBytes` (a 2048 px
+ * PNG photo is 5 to 8 MB); throws an `ImageInputError` otherwise. Its width and height are
+ * those of the file it returns, which may be smaller than the plan when only that fits.
+ */
 export async function shrinkImage(file: File): Promise<ShrunkImage> {
   checkImageFile(file);
   const bitmap = await createImageBitmap(file).catch(() => {
@@ -85,19 +91,35 @@ export async function shrinkImage(file: File): Promise<ShrunkImage> {
   });
   try {
     const plan = shrinkPlan({ width: bitmap.width, height: bitmap.height, type: file.type });
-    const canvas = new OffscreenCanvas(plan.width, plan.height);
-    const context = canvas.getContext("2d");
-    if (!context) throw new ImageInputError("unreadable", "This browser cannot resize images.");
-    context.imageSmoothingQuality = "high";
-    context.drawImage(bitmap, 0, 0, plan.width, plan.height);
-    const blob = await canvas.convertToBlob({ type: plan.type, quality: lossyQuality });
-    // A browser that cannot encode the type (older Safari and WebP) falls back to PNG.
-    const type = isAcceptedImageType(blob.type) ? blob.type : acceptedImageTypes[0];
-    const shrunk = new File([blob], renamed(file.name, type), { type });
-    return { file: shrunk, width: plan.width, height: plan.height };
+    const fitted = await encodeToFit(plan, canvasEncoder(bitmap));
+    if (!fitted) {
+      throw new ImageInputError(
+        "too-large",
+        `${file.name} could not be made small enough to upload: at most ${maxUploadBytes / 1024 / 1024} MB.`,
+      );
+    }
+    const shrunk = new File([fitted.blob], renamed(file.name, fitted.type), { type: fitted.type });
+    return { file: shrunk, width: fitted.width, height: fitted.height };
   } finally {
     bitmap.close();
   }
+}
+
+/** Draws the decoded image afresh for each attempt: scaling from the source keeps it sharp. */
+function canvasEncoder(bitmap: ImageBitmap): Encoder {
+  return async ({ width, height, type }) => {
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext("2d");
+    if (!context) throw new ImageInputError("unreadable", "This browser cannot resize images.");
+    // JPEG has no transparency: a transparent PNG turned JPEG lies on white, not black.
+    if (type === "image/jpeg") {
+      context.fillStyle = "#fff";
+      context.fillRect(0, 0, width, height);
+    }
+    context.imageSmoothingQuality = "high";
+    context.drawImage(bitmap, 0, 0, width, height);
+    return canvas.convertToBlob({ type, quality: lossyQuality });
+  };
 }
 
 const extensions: Record<AcceptedImageType, string> = {
