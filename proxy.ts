@@ -3,9 +3,10 @@ import { extraMediaOrigins } from "@/lib/fal/server/emulator-media";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
 /**
- * Pages only: each gets a Content-Security-Policy around a fresh nonce. Next reads the nonce from
- * the policy on the request and puts it on every script it renders, so the policy goes on the
- * request as well as the response. The headers of every answer come from next.config.ts.
+ * Pages only: each gets a Content-Security-Policy around a fresh nonce. Next finds the nonce in
+ * the policy on the request and puts it on every script it renders; `next start` would copy the
+ * response's headers onto the request anyway, but Next's guide sets both, for every host. The
+ * headers of every answer come from next.config.ts.
  */
 export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy({

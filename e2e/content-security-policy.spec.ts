@@ -70,7 +70,7 @@ test("the generator runs under the policy: scripts, the result's image, its down
     .poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth))
     .toBeGreaterThan(0);
   const download = page.waitForEvent("download");
-  await generator.result.getByRole("button", { name: "Download" }).click();
+  await generator.result.getByRole("button", { name: "Download", exact: true }).click();
   expect((await download).suggestedFilename()).toMatch(/\.png$/);
   await expect(
     generator.result.getByRole("button", { name: "Download", exact: true }),

@@ -3,8 +3,8 @@
  * answer (pages, route handlers, static files); proxy.ts adds each page's Content-Security-Policy,
  * made per request around a fresh nonce.
  *
- * Not marked `server-only`, unlike the other server modules: next.config.ts loads this file in
- * plain Node, where that marker throws. It reads no environment and holds no secret. Its imports
+ * Unlike the other server modules it has no marker import: next.config.ts loads this file in
+ * plain Node, where that package throws. It reads no environment and holds no secret. Its imports
  * are relative for the same loader, which knows nothing of the `@/` alias.
  */
 import { falMediaDomain } from "./fal/fal-hosts";
