@@ -25,7 +25,7 @@ export const everyAnswerHeaders: readonly Header[] = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
-/** fal's media hosts: every model's outputs, and where the browser uploads input images. */
+/** fal's media hosts: every model's outputs, and the images uploaded through this app. */
 const falMediaOrigins = [`https://${falMediaDomain}`, `https://*.${falMediaDomain}`];
 
 /** GitHub sign-in's avatars, which the user menu shows (the session's `picture`). */
@@ -63,7 +63,7 @@ export function contentSecurityPolicy({ nonce, development, mediaOrigins }: Page
     "img-src": ["'self'", "blob:", "data:", ...media, githubAvatarOrigin],
     // The geist fonts are served from this app.
     "font-src": ["'self'"],
-    // The download button fetches a result's bytes; the browser uploads an input image itself.
+    // The download button fetches a result's bytes (images are uploaded to this app itself).
     "connect-src": ["'self'", ...media],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
