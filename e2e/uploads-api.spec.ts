@@ -7,7 +7,7 @@
 import { request } from "@playwright/test";
 import { PNG } from "pngjs";
 import { budgetPath } from "../lib/budgets/budget-view";
-import { imageUploadPath } from "../lib/fal/proxy-contract";
+import { imageUploadPath } from "../lib/uploads/image-upload-policy";
 import {
   cgbiPng,
   jpegWithDecoyFrame,

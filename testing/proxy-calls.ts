@@ -1,10 +1,6 @@
 import type { APIRequestContext, Request, Response } from "@playwright/test";
-import {
-  falProxyPath,
-  imageUploadPath,
-  isProxyUrl,
-  targetUrlHeader,
-} from "../lib/fal/proxy-contract";
+import { falProxyPath, isProxyUrl, targetUrlHeader } from "../lib/fal/proxy-contract";
+import { imageUploadPath } from "../lib/uploads/image-upload-policy";
 import { appUrl } from "./e2e-env";
 import { falUrls } from "./fal-urls";
 

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ImageDimensions } from "@/lib/catalog/cost";
 import { describeAnswer, describeError } from "@/lib/fal/browser/describe-error";
-import { imageUploadPath } from "@/lib/fal/proxy-contract";
+import { imageUploadPath } from "@/lib/uploads/image-upload-policy";
 import { ImageInputError, shrinkImage } from "@/lib/uploads/shrink-image";
 
 /** The image a model edits: nothing yet, on its way to fal's storage, there, or refused. */

@@ -6,12 +6,6 @@
 /** The route the browser's fal client calls instead of fal (`fal.config({ proxyUrl })`). */
 export const falProxyPath = "/api/fal/proxy";
 
-/**
- * Where the browser sends an image for a model: the server decodes it, writes it to fal's
- * storage itself and answers the file's URL (the proxy does not start storage uploads).
- */
-export const imageUploadPath = "/api/uploads";
-
 /** The header in which `@fal-ai/client` sends the real fal URL to the proxy. */
 export const targetUrlHeader = "x-fal-target-url";
 

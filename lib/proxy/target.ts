@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { falHosts } from "@/lib/fal/fal-hosts";
-import { imageUploadPath, targetUrlHeader } from "@/lib/fal/proxy-contract";
+import { targetUrlHeader } from "@/lib/fal/proxy-contract";
+import { imageUploadPath } from "@/lib/uploads/image-upload-policy";
 
 export { targetUrlHeader };
 

@@ -5,6 +5,12 @@
 export const acceptedImageTypes = ["image/png", "image/jpeg", "image/webp"] as const;
 export type AcceptedImageType = (typeof acceptedImageTypes)[number];
 
+/**
+ * Where the browser sends an image for a model: the server decodes it, writes it to fal's
+ * storage itself and answers the file's URL (the proxy does not start storage uploads).
+ */
+export const imageUploadPath = "/api/uploads";
+
 /** The longest side, in pixels, of an image after the browser shrinks it. */
 export const maxUploadSide = 2048;
 

@@ -1,13 +1,13 @@
 import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
 import type { Access } from "@/lib/auth/access";
-import { imageUploadPath } from "@/lib/fal/proxy-contract";
 import type { FalStorage, FileForFal } from "@/lib/fal/server/fal-storage";
 import type { AuditEntry } from "@/lib/proxy/audit-log";
 import { memoryMediaOwnership } from "@/lib/proxy/stores/media-ownership";
 import { createUploadCounter } from "@/lib/proxy/stores/upload-counter";
 import { phonePhoto, pngBomb, solidImage, truncated } from "../../testing/crafted-images";
 import { refusalOf, users } from "../../testing/guard-kit";
+import { imageUploadPath } from "./image-upload-policy";
 import { handleImageUpload, type UploadedImage } from "./image-upload-route";
 
 function uploadKit({ perDay = 3, answer = "stored" as "stored" | number } = {}) {
