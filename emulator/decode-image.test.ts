@@ -1,14 +1,14 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { decodeImage } from "./decode-image";
 import {
-  claimedSizePng,
   htmlText,
+  pngDeclaring,
   pngWithBadLateCrc,
   rgbaPixels,
   svgText,
   truncatedJpeg,
-} from "./test-images";
+} from "../testing/crafted-images";
+import { decodeImage } from "./decode-image";
 
 // Busy enough that a JPEG of it is mostly scan data, so a cut lands inside the pixels.
 const busy = (x: number, y: number): [number, number, number] => [
@@ -89,7 +89,7 @@ describe("decodeImage", () => {
       "The image is 2049x4; at most 2048 pixels a side is supported",
     );
     // A few hundred bytes declaring 2.5 gigapixels: named from the header, never allocated.
-    const bomb = claimedSizePng(50_000, 50_000);
+    const bomb = pngDeclaring(50_000, 50_000);
     expect(bomb.length).toBeLessThan(200);
     expect(await decodeImage(bomb)).toBe(
       "The image is 50000x50000; at most 2048 pixels a side is supported",

@@ -2,13 +2,13 @@
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import {
-  claimedSizePng,
   htmlText,
+  pngDeclaring,
   pngWithBadLateCrc,
   rgbaPixels,
   svgText,
   truncatedJpeg,
-} from "./test-images";
+} from "../testing/crafted-images";
 import { emulatorForFile, loadPng } from "./testing";
 
 const emulator = emulatorForFile();
@@ -154,7 +154,7 @@ describe("image models", () => {
     ],
     [
       "a tiny PNG declaring 50000 x 50000",
-      claimedSizePng(50_000, 50_000),
+      pngDeclaring(50_000, 50_000),
       "image/png",
       /^The image is 50000x50000; at most 2048 pixels a side is supported$/,
     ],

@@ -17,12 +17,13 @@ export function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, typed, crc]);
 }
 
-function ihdr(width: number, height: number): Buffer {
+/** 8 bits per sample; colour type 2 is RGB, 6 is RGBA. */
+function ihdr(width: number, height: number, colourType: 2 | 6 = 2): Buffer {
   const data = Buffer.alloc(13);
   data.writeUInt32BE(width, 0);
   data.writeUInt32BE(height, 4);
-  data[8] = 8; // bits per sample
-  data[9] = 2; // RGB
+  data[8] = 8;
+  data[9] = colourType;
   return pngChunk("IHDR", data);
 }
 
@@ -38,15 +39,14 @@ export function solidImage(
 }
 
 /**
- * A decompression bomb: a PNG of about a kilobyte whose header declares `side` × `side`
- * pixels (50,000 a side is 7.5 GB of RGB), with a few rows of data.
+ * A kilobyte or so whose header declares `width` × `height`, with a few rows of data: a
+ * decompression bomb (50,000 a side is 7.5 GB of RGB).
  */
-export function pngBomb(side = 50_000): Buffer {
-  const rows = deflateSync(Buffer.alloc((side * 3 + 1) * 4));
+export function pngDeclaring(width = 50_000, height = width): Buffer {
   return Buffer.concat([
     pngSignature,
-    ihdr(side, side),
-    pngChunk("IDAT", rows),
+    ihdr(width, height),
+    pngChunk("IDAT", deflateSync(Buffer.alloc(1024))),
     pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }
@@ -112,3 +112,54 @@ export function phonePhoto(width: number, height: number, orientation = 6): Prom
     })
     .toBuffer();
 }
+
+/** RGBA pixels of the given size, coloured by `colour(x, y)`. */
+export function rgbaPixels(
+  width: number,
+  height: number,
+  colour: (x: number, y: number) => [number, number, number],
+): Buffer {
+  const rgba = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) rgba.set([...colour(x, y), 255], (y * width + x) * 4);
+  }
+  return rgba;
+}
+
+/** A PNG of these pixels in two IDAT chunks, the second (the last before IEND) with a wrong CRC. */
+export function pngWithBadLateCrc(width: number, height: number, rgba: Buffer): Buffer {
+  const rows = Buffer.alloc(height * (width * 4 + 1));
+  for (let y = 0; y < height; y++) {
+    rgba.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
+  }
+  const data = deflateSync(rows);
+  const half = Math.floor(data.length / 2);
+  const late = pngChunk("IDAT", data.subarray(half));
+  late.writeUInt32BE(late.readUInt32BE(late.length - 4) ^ 0xffff, late.length - 4);
+  return Buffer.concat([
+    pngSignature,
+    ihdr(width, height, 6),
+    pngChunk("IDAT", data.subarray(0, half)),
+    late,
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** A JPEG of these pixels cut off after `fraction` of its bytes, partway through its scan. */
+export async function truncatedJpeg(
+  width: number,
+  height: number,
+  rgba: Buffer,
+  fraction: number,
+): Promise<Buffer> {
+  const jpeg = await sharp(rgba, { raw: { width, height, channels: 4 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+  return truncated(jpeg, fraction);
+}
+
+export const svgText = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="red"/></svg>',
+);
+
+export const htmlText = Buffer.from("<!doctype html><html><body><p>not an image</p></body></html>");

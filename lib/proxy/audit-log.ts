@@ -28,6 +28,28 @@ export type AuditEntry = {
 
 export type AuditSink = (entry: AuditEntry) => void;
 
+/** What a call's line says before anything is known of it but its method. */
+export type PendingAudit = Omit<AuditEntry, "status" | "durationMs">;
+
+export function pendingAudit(method: string, fields: Partial<PendingAudit> = {}): PendingAudit {
+  return {
+    user: null,
+    method,
+    operation: null,
+    endpoint: null,
+    falRequestId: null,
+    error: null,
+    upstreamMs: null,
+    costUsd: null,
+    ...fields,
+  };
+}
+
+/** Milliseconds since `started` (a `performance.now()`), to two decimals. */
+export function elapsedSince(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
+}
+
 /** JSON lines on stdout: what Vercel, Docker and most log shippers collect as they are. */
 export const writeAuditLine: AuditSink = (entry) => {
   console.log(JSON.stringify({ event: "fal_proxy", at: new Date().toISOString(), ...entry }));

@@ -6,7 +6,7 @@ import type { ImageDimensions } from "@/lib/catalog/cost";
 import { microUsdPerUsd } from "@/lib/catalog/money";
 import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import { isAdmittedByGuard, runAdmitted } from "./admission";
-import type { AuditEntry, AuditSink } from "./audit-log";
+import { type AuditSink, elapsedSince, type PendingAudit, pendingAudit } from "./audit-log";
 import { buildForwardRequest, readJsonBody } from "./forward-request";
 import type { CheckedModelRequest } from "./model-request";
 import { outputFilesOf } from "./output-files";
@@ -71,7 +71,7 @@ export function guardProxy(
   >;
 }
 
-type Audit = Omit<AuditEntry, "status" | "durationMs">;
+type Audit = PendingAudit;
 
 /**
  * In this order: which method (405); who asks (401, 403); what for (400, 403); what they send
@@ -86,16 +86,7 @@ export async function handleProxyRequest(
   request: Request,
 ): Promise<Response> {
   const started = performance.now();
-  const entry: Audit = {
-    user: null,
-    method: request.method,
-    operation: null,
-    endpoint: null,
-    falRequestId: null,
-    error: null,
-    upstreamMs: null,
-    costUsd: null,
-  };
+  const entry = pendingAudit(request.method);
   let response: Response;
   try {
     const method = proxiedMethod(request.method);
@@ -218,8 +209,4 @@ function parseJson(text: string): unknown {
 function requestIdOf(answer: unknown): string | undefined {
   const id = (answer as { request_id?: unknown } | undefined)?.request_id;
   return typeof id === "string" ? id : undefined;
-}
-
-function elapsedSince(started: number): number {
-  return Math.round((performance.now() - started) * 100) / 100;
 }

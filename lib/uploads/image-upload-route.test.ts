@@ -5,7 +5,7 @@ import type { FalStorage, FileForFal } from "@/lib/fal/server/fal-storage";
 import type { AuditEntry } from "@/lib/proxy/audit-log";
 import { memoryMediaOwnership } from "@/lib/proxy/stores/media-ownership";
 import { createUploadCounter } from "@/lib/proxy/stores/upload-counter";
-import { phonePhoto, pngBomb, solidImage, truncated } from "../../testing/crafted-images";
+import { phonePhoto, pngDeclaring, solidImage, truncated } from "../../testing/crafted-images";
 import { refusalOf, users } from "../../testing/guard-kit";
 import { imageUploadPath } from "./image-upload-policy";
 import { handleImageUpload, type UploadedImage } from "./image-upload-route";
@@ -78,7 +78,7 @@ describe("the upload route", () => {
       [await solidImage(10, 10, "gif"), "image/gif", 415, "unsupported_upload_type"],
       [await solidImage(10, 10), "text/html", 415, "unsupported_upload_type"],
       [await solidImage(3000, 1000), "image/png", 400, "invalid_upload"],
-      [pngBomb(), "image/png", 400, "invalid_upload"],
+      [pngDeclaring(), "image/png", 400, "invalid_upload"],
       [truncated(await solidImage(500, 500, "jpeg")), "image/jpeg", 400, "invalid_upload"],
       [await solidImage(10, 10, "jpeg"), "image/png", 400, "invalid_upload"],
       [Buffer.alloc(4 * 1024 * 1024 + 1), "image/png", 413, "payload_too_large"],

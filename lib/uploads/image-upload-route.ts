@@ -4,7 +4,7 @@ import type { Access } from "@/lib/auth/access";
 import { allowedUserId } from "@/lib/auth/allowed-user";
 import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import type { FalStorage } from "@/lib/fal/server/fal-storage";
-import type { AuditEntry, AuditSink } from "@/lib/proxy/audit-log";
+import { type AuditSink, elapsedSince, pendingAudit } from "@/lib/proxy/audit-log";
 import { readBody } from "@/lib/proxy/forward-request";
 import type { MediaOwnership } from "@/lib/proxy/stores/media-ownership";
 import type { UploadCounter } from "@/lib/proxy/stores/upload-counter";
@@ -36,16 +36,7 @@ export async function handleImageUpload(
   request: Request,
 ): Promise<Response> {
   const started = performance.now();
-  const entry: Omit<AuditEntry, "status" | "durationMs"> = {
-    user: null,
-    method: request.method,
-    operation: "upload",
-    endpoint: "storage",
-    falRequestId: null,
-    error: null,
-    upstreamMs: null,
-    costUsd: null,
-  };
+  const entry = pendingAudit(request.method, { operation: "upload", endpoint: "storage" });
   let response: Response;
   try {
     if (request.method !== "POST") {
@@ -65,7 +56,7 @@ export async function handleImageUpload(
       contentType: image.contentType,
       fileName: storedFileName(image, randomUUID()),
     });
-    entry.upstreamMs = Math.round((performance.now() - upstreamStarted) * 100) / 100;
+    entry.upstreamMs = elapsedSince(upstreamStarted);
     if ("falStatus" in stored) {
       // fal stored nothing after a 5xx, so the upload is given back; after a 4xx it counts.
       if (stored.falStatus >= 500) await counted.refund();
@@ -79,8 +70,7 @@ export async function handleImageUpload(
     response = toErrorResponse(error);
     entry.error = error instanceof AppError ? error.code : "upstream_unreachable";
   }
-  const durationMs = Math.round((performance.now() - started) * 100) / 100;
-  config.audit({ ...entry, status: response.status, durationMs });
+  config.audit({ ...entry, status: response.status, durationMs: elapsedSince(started) });
   return response;
 }
 
