@@ -9,10 +9,10 @@ import {
   secondAppPort,
   sharedRedisUrl,
   storageStatePath,
-} from "./testing/e2e-env";
-import { chromiumLaunchArgs } from "./testing/services/locate";
-import { notices } from "./testing/services/notices";
-import { isCi, readTestServices } from "./testing/services/services-file";
+} from "./tooling/testing/e2e-env";
+import { chromiumLaunchArgs } from "./tooling/testing/services/locate";
+import { notices } from "./tooling/testing/services/notices";
+import { isCi, readTestServices } from "./tooling/testing/services/services-file";
 
 const ci = isCi();
 // Only read here: `npm run test:services` finds or installs them, before the tests.
@@ -81,7 +81,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "node --import tsx scripts/services.ts",
+      command: "node --import tsx tooling/services.ts",
       url: `http://localhost:${e2ePorts.oidc}/.well-known/openid-configuration`,
       env: {
         FAL_KEY: e2eSecrets.falKey,

@@ -23,7 +23,7 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     environment: "node",
     // Whether redis-server is here, decided once: the store tests skip their Redis cases without it.
-    globalSetup: ["testing/services/vitest-redis.ts"],
+    globalSetup: ["tooling/testing/services/vitest-redis.ts"],
     // Dates print the same on every machine.
     env: { TZ: "UTC" },
   },

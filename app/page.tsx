@@ -2,11 +2,11 @@ import { NotAllowed } from "@/components/auth/not-allowed";
 import { Generator } from "@/components/generator/generator";
 import { Landing } from "@/components/landing/landing";
 import { getAccess } from "@/lib/auth/access";
-import { budgetViewOf } from "@/lib/budgets/budget-view";
 import { models } from "@/lib/catalog/models";
 import { extraMediaOrigins } from "@/lib/fal/server/emulator-media";
 import { historyUserKey } from "@/lib/history/history-user-key";
 import { proxySetup } from "@/lib/proxy/proxy-setup";
+import { budgetViewOf } from "@/lib/stores/budget-view";
 
 export default async function HomePage() {
   const access = await getAccess();

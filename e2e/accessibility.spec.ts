@@ -1,6 +1,6 @@
-import { unverifiedUser } from "../testing/demo-user";
-import { appUrl } from "../testing/e2e-env";
-import { daysAgo, type MintedUser, sessionCookie } from "../testing/sessions";
+import { unverifiedUser } from "../tooling/testing/demo-user";
+import { appUrl } from "../tooling/testing/e2e-env";
+import { daysAgo, type MintedUser, sessionCookie } from "../tooling/testing/sessions";
 import { expectNoAxeViolations } from "./support/axe";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";

@@ -1,8 +1,8 @@
 import type { Browser } from "@playwright/test";
-import { budgetAppUrl, e2eBudgets } from "../testing/e2e-env";
-import { falUrls } from "../testing/fal-urls";
-import { callProxy } from "../testing/proxy-calls";
-import { apiSignedInAs, browserSignedInAs, freshTestUser } from "../testing/sessions";
+import { budgetAppUrl, e2eBudgets } from "../tooling/testing/e2e-env";
+import { falUrls } from "../tooling/testing/fal-urls";
+import { callProxy } from "../tooling/testing/proxy-calls";
+import { apiSignedInAs, browserSignedInAs, freshTestUser } from "../tooling/testing/sessions";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 import { generatorPage } from "./support/pages/generator-page";

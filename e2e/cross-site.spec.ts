@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { falProxyPath, targetUrlHeader } from "../lib/fal/proxy-contract";
-import { appUrl, e2ePorts } from "../testing/e2e-env";
+import { appUrl, e2ePorts } from "../tooling/testing/e2e-env";
 import { watchAppLog } from "./support/app-log";
 
 const proxyUrl = `${appUrl}${falProxyPath}`;

@@ -5,8 +5,8 @@
  */
 import type { Page } from "@playwright/test";
 import { targetUrlHeader } from "../lib/fal/proxy-contract";
-import { falUrls } from "../testing/fal-urls";
-import { isProxiedSubmit } from "../testing/proxy-calls";
+import { falUrls } from "../tooling/testing/fal-urls";
+import { isProxiedSubmit } from "../tooling/testing/proxy-calls";
 import { expectNoAxeViolations } from "./support/axe";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";

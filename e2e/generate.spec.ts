@@ -1,4 +1,4 @@
-import { callProxy, isProxiedSubmit } from "../testing/proxy-calls";
+import { callProxy, isProxiedSubmit } from "../tooling/testing/proxy-calls";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 

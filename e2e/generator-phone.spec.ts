@@ -1,6 +1,6 @@
 import { pendingKey } from "../components/generator/pending-generation";
-import { isProxiedSubmit, submitThroughProxy } from "../testing/proxy-calls";
-import { apiSignedInAs, freshTestUser } from "../testing/sessions";
+import { isProxiedSubmit, submitThroughProxy } from "../tooling/testing/proxy-calls";
+import { apiSignedInAs, freshTestUser } from "../tooling/testing/sessions";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 

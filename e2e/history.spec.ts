@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { appUrl } from "../testing/e2e-env";
-import { freshTestUser, sessionCookie } from "../testing/sessions";
+import { appUrl } from "../tooling/testing/e2e-env";
+import { freshTestUser, sessionCookie } from "../tooling/testing/sessions";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 import type { GeneratorPage } from "./support/pages/generator-page";

@@ -5,9 +5,9 @@
  */
 import type { Page } from "@playwright/test";
 import { maxUploadBytes, maxUploadSide } from "../lib/uploads/image-upload-policy";
-import { budgetAppUrl, e2eBudgetUploadsPerDay } from "../testing/e2e-env";
-import { isImageUpload, isProxiedSubmit } from "../testing/proxy-calls";
-import { browserSignedInAs, freshTestUser } from "../testing/sessions";
+import { budgetAppUrl, e2eBudgetUploadsPerDay } from "../tooling/testing/e2e-env";
+import { isImageUpload, isProxiedSubmit } from "../tooling/testing/proxy-calls";
+import { browserSignedInAs, freshTestUser } from "../tooling/testing/sessions";
 import { expectNoAxeViolations } from "./support/axe";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";

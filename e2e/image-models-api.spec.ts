@@ -6,10 +6,10 @@
  */
 import type { APIRequestContext } from "@playwright/test";
 import { PNG } from "pngjs";
-import { e2ePorts, e2eSecrets, emulatorUrl } from "../testing/e2e-env";
-import { falUrls } from "../testing/fal-urls";
-import { callProxy, uploadThroughApp } from "../testing/proxy-calls";
-import { apiSignedInAs, freshTestUser } from "../testing/sessions";
+import { e2ePorts, e2eSecrets, emulatorUrl } from "../tooling/testing/e2e-env";
+import { falUrls } from "../tooling/testing/fal-urls";
+import { callProxy, uploadThroughApp } from "../tooling/testing/proxy-calls";
+import { apiSignedInAs, freshTestUser } from "../tooling/testing/sessions";
 import { watchAppLog } from "./support/app-log";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";

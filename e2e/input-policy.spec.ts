@@ -1,6 +1,6 @@
 import { falProxyPath } from "../lib/fal/proxy-contract";
-import { e2ePorts } from "../testing/e2e-env";
-import { callProxy, isProxiedSubmit } from "../testing/proxy-calls";
+import { e2ePorts } from "../tooling/testing/e2e-env";
+import { callProxy, isProxiedSubmit } from "../tooling/testing/proxy-calls";
 import { watchAppLog } from "./support/app-log";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { falProxyPath } from "../lib/fal/proxy-contract";
-import { e2eSecrets } from "../testing/e2e-env";
+import { e2eSecrets } from "../tooling/testing/e2e-env";
 import { expect, test } from "./support/fixtures";
 
 const secrets = [e2eSecrets.falKey, e2eSecrets.authSecret];

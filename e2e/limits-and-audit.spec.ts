@@ -1,7 +1,7 @@
-import { demoUser } from "../testing/demo-user";
-import { e2eLimits, e2ePorts, e2eSecrets } from "../testing/e2e-env";
-import { callProxy, isProxiedSubmit } from "../testing/proxy-calls";
-import { browserSignedInAs, freshTestUser } from "../testing/sessions";
+import { demoUser } from "../tooling/testing/demo-user";
+import { e2eLimits, e2ePorts, e2eSecrets } from "../tooling/testing/e2e-env";
+import { callProxy, isProxiedSubmit } from "../tooling/testing/proxy-calls";
+import { browserSignedInAs, freshTestUser } from "../tooling/testing/sessions";
 import { watchAppLog } from "./support/app-log";
 import { expect, test } from "./support/fixtures";
 import { generatorPage } from "./support/pages/generator-page";

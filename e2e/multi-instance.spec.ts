@@ -4,11 +4,11 @@
  */
 
 import { expect, test } from "@playwright/test";
-import { callsOnARequest } from "../testing/calls-on-a-request";
-import { appUrl, e2eLimits, secondAppUrl, skipUnlessSharedRedis } from "../testing/e2e-env";
-import { falUrls } from "../testing/fal-urls";
-import { callProxy, submitThroughProxy } from "../testing/proxy-calls";
-import { apiSignedInAs, freshTestUser } from "../testing/sessions";
+import { callsOnARequest } from "../tooling/testing/calls-on-a-request";
+import { appUrl, e2eLimits, secondAppUrl, skipUnlessSharedRedis } from "../tooling/testing/e2e-env";
+import { falUrls } from "../tooling/testing/fal-urls";
+import { callProxy, submitThroughProxy } from "../tooling/testing/proxy-calls";
+import { apiSignedInAs, freshTestUser } from "../tooling/testing/sessions";
 import { emulator } from "./support/emulator";
 
 const instances = [appUrl, secondAppUrl];

@@ -1,8 +1,8 @@
 import { expect, request, test } from "@playwright/test";
-import { e2ePorts } from "../testing/e2e-env";
-import { falUrls } from "../testing/fal-urls";
-import { callProxy } from "../testing/proxy-calls";
-import { apiSignedInAs, browserSignedInAs } from "../testing/sessions";
+import { e2ePorts } from "../tooling/testing/e2e-env";
+import { falUrls } from "../tooling/testing/fal-urls";
+import { callProxy } from "../tooling/testing/proxy-calls";
+import { apiSignedInAs, browserSignedInAs } from "../tooling/testing/sessions";
 import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
 
 test("without a session the proxy answers 401", async () => {

@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type APIResponse, expect, request, test } from "@playwright/test";
-import { appUrl, emulatorUrl } from "../testing/e2e-env";
-import { callProxy } from "../testing/proxy-calls";
-import { apiSignedInAs, freshTestUser } from "../testing/sessions";
+import { appUrl, emulatorUrl } from "../tooling/testing/e2e-env";
+import { callProxy } from "../tooling/testing/proxy-calls";
+import { apiSignedInAs, freshTestUser } from "../tooling/testing/sessions";
 
 const signedOut = { storageState: { cookies: [], origins: [] } };
 

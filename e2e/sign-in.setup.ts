@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { storageStatePath } from "../testing/e2e-env";
+import { storageStatePath } from "../tooling/testing/e2e-env";
 
 setup("signs in through the local OpenID Connect provider", async ({ page }) => {
   await page.goto("/");

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { falProxyPath, targetUrlHeader } from "../lib/fal/proxy-contract";
-import { appUrl, e2eLimits, secondAppUrl, skipUnlessSharedRedis } from "../testing/e2e-env";
-import { falUrls } from "../testing/fal-urls";
-import { submitThroughProxy } from "../testing/proxy-calls";
-import { apiSignedInAs, cookieHeader, freshTestUser } from "../testing/sessions";
+import { appUrl, e2eLimits, secondAppUrl, skipUnlessSharedRedis } from "../tooling/testing/e2e-env";
+import { falUrls } from "../tooling/testing/fal-urls";
+import { submitThroughProxy } from "../tooling/testing/proxy-calls";
+import { apiSignedInAs, cookieHeader, freshTestUser } from "../tooling/testing/sessions";
 import { emulator } from "./support/emulator";
 
 test.beforeEach(async () => {

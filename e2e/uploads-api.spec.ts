@@ -6,7 +6,7 @@
  */
 import { request } from "@playwright/test";
 import { PNG } from "pngjs";
-import { budgetPath } from "../lib/budgets/budget-view";
+import { budgetPath } from "../lib/stores/budget-view";
 import { imageUploadPath } from "../lib/uploads/image-upload-policy";
 import {
   cgbiPng,
@@ -14,7 +14,7 @@ import {
   pngDeclaring,
   solidImage,
   truncated,
-} from "../testing/crafted-images";
+} from "../tooling/testing/crafted-images";
 import {
   appUrl,
   budgetAppPort,
@@ -22,10 +22,10 @@ import {
   e2eBudgetUploadsPerDay,
   e2ePorts,
   emulatorUrl,
-} from "../testing/e2e-env";
-import { falUrls } from "../testing/fal-urls";
-import { callProxy, isImageUpload, uploadThroughApp } from "../testing/proxy-calls";
-import { apiSignedInAs, freshTestUser } from "../testing/sessions";
+} from "../tooling/testing/e2e-env";
+import { falUrls } from "../tooling/testing/fal-urls";
+import { callProxy, isImageUpload, uploadThroughApp } from "../tooling/testing/proxy-calls";
+import { apiSignedInAs, freshTestUser } from "../tooling/testing/sessions";
 import { watchAppLog } from "./support/app-log";
 import { expect, test } from "./support/fixtures";
 import { pngBytes } from "./support/images";

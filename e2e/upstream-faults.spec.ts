@@ -1,4 +1,4 @@
-import { e2ePorts } from "../testing/e2e-env";
+import { e2ePorts } from "../tooling/testing/e2e-env";
 import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";

@@ -1,4 +1,4 @@
-import { storageStatePath } from "../testing/e2e-env";
+import { storageStatePath } from "../tooling/testing/e2e-env";
 import { expect, test } from "./support/fixtures";
 import { tabTo } from "./support/keyboard";
 

@@ -1,8 +1,8 @@
 import { expect, type Page, request, test } from "@playwright/test";
-import { unverifiedUser } from "../testing/demo-user";
-import { appUrl, e2ePorts } from "../testing/e2e-env";
-import { callProxy } from "../testing/proxy-calls";
-import { browserSignedInAs, daysAgo, freshTestUser } from "../testing/sessions";
+import { unverifiedUser } from "../tooling/testing/demo-user";
+import { appUrl, e2ePorts } from "../tooling/testing/e2e-env";
+import { callProxy } from "../tooling/testing/proxy-calls";
+import { browserSignedInAs, daysAgo, freshTestUser } from "../tooling/testing/sessions";
 import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
 
 // Each test starts signed out, or signs itself in.

@@ -1,7 +1,7 @@
 "use client";
 
-import type { BudgetView } from "@/lib/budgets/budget-view";
 import { formatUsd } from "@/lib/catalog/money";
+import type { BudgetView } from "@/lib/stores/budget-view";
 
 /** What is left of today's budgets, as the server counts them. */
 export function BudgetMeter({ budget }: { budget: BudgetView }) {

@@ -5,11 +5,11 @@ import { entryFromGeneration } from "@/components/history/entry-from-generation"
 import { HistorySection } from "@/components/history/history-section";
 import { formValuesFor } from "@/components/history/reuse-settings";
 import { useHistory } from "@/components/history/use-history";
-import { type BudgetView, budgetPath } from "@/lib/budgets/budget-view";
 import { estimateCostMicroUsd, type ImageDimensions } from "@/lib/catalog/cost";
 import type { ExtraMediaOrigins } from "@/lib/catalog/media-url";
 import { formModelInput } from "@/lib/catalog/model-input";
 import { type ModelDefinition, takesImage } from "@/lib/catalog/models";
+import { type BudgetView, budgetPath } from "@/lib/stores/budget-view";
 import { BudgetMeter } from "./budget-meter";
 import {
   type ChosenImage,

@@ -8,9 +8,9 @@ import type { AddressInfo } from "node:net";
 import { createFalClient } from "@fal-ai/client";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, vi } from "vitest";
-import { emulatorForFile, testFalKey } from "@/emulator/testing";
 import { falProxyPath, targetUrlHeader } from "@/lib/fal/proxy-contract";
 import { createEmulatorDispatcher } from "@/lib/fal/server/reroute-to-emulator";
+import { emulatorForFile, testFalKey } from "@/tooling/emulator/testing";
 
 const authSecret = "ports-test-secret-0123456789abcdef";
 const cookieName = "authjs.session-token";

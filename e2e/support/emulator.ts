@@ -1,5 +1,5 @@
-import { emulatorUrl } from "../../testing/e2e-env";
-import { emulatorControl } from "../../testing/emulator-control";
+import { emulatorUrl } from "../../tooling/testing/e2e-env";
+import { emulatorControl } from "../../tooling/testing/emulator-control";
 
 /** The e2e emulator's test controls. */
 export const emulator = emulatorControl(emulatorUrl);

@@ -1,5 +1,5 @@
 import type { Page, Route } from "@playwright/test";
-import { isImageUpload } from "../../testing/proxy-calls";
+import { isImageUpload } from "../../tooling/testing/proxy-calls";
 
 /** An upload the page has started and the test holds: it goes on, or fails, when told. */
 export type HeldUpload = {

@@ -5,7 +5,7 @@
  * left no unhandled error behind.
  */
 import { createWriteStream, mkdirSync } from "node:fs";
-import { exitOf, spawnNext } from "../../testing/next-process";
+import { exitOf, spawnNext } from "../../tooling/testing/next-process";
 import { appLogPath } from "./app-log";
 
 const [port, flag] = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Access } from "@/lib/auth/access";
-import { createGuardKit } from "../../testing/guard-kit";
+import { createGuardKit } from "../../tooling/testing/guard-kit";
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createGuardKit, refusalOf, users } from "../../testing/guard-kit";
-import { createSpendBudget } from "./stores/spend-budget";
-import { createSubmitLimiter } from "./stores/submit-limiter";
+import { createGuardKit, refusalOf, users } from "../../tooling/testing/guard-kit";
+import { createSpendBudget } from "../stores/spend-budget";
+import { createSubmitLimiter } from "../stores/submit-limiter";
 
 afterEach(() => {
   vi.unstubAllGlobals();

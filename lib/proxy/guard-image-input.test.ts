@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { falUrls } from "../../testing/fal-urls";
-import { adasImage, createGuardKit, refusalOf, requestUrl, users } from "../../testing/guard-kit";
-import { createSpendBudget } from "./stores/spend-budget";
+import { falUrls } from "../../tooling/testing/fal-urls";
+import {
+  adasImage,
+  createGuardKit,
+  refusalOf,
+  requestUrl,
+  users,
+} from "../../tooling/testing/guard-kit";
+import { createSpendBudget } from "../stores/spend-budget";
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createGuardKit, refusalOf, submitUrl } from "../../testing/guard-kit";
+import { createGuardKit, refusalOf, submitUrl } from "../../tooling/testing/guard-kit";
 
 afterEach(() => {
   vi.unstubAllGlobals();

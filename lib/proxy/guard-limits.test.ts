@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { callsOnARequest } from "../../testing/calls-on-a-request";
+import { callsOnARequest } from "../../tooling/testing/calls-on-a-request";
 import {
   adasImage,
   createGuardKit,
@@ -7,10 +7,10 @@ import {
   requestUrl,
   serverKey,
   users,
-} from "../../testing/guard-kit";
+} from "../../tooling/testing/guard-kit";
+import { createSpendBudget } from "../stores/spend-budget";
 import { writeAuditLine } from "./audit-log";
 import { createReadMetering } from "./read-metering";
-import { createSpendBudget } from "./stores/spend-budget";
 
 afterEach(() => {
   vi.unstubAllGlobals();

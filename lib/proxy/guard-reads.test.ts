@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createGuardKit, errorOf, requestUrl, users } from "../../testing/guard-kit";
+import { createGuardKit, errorOf, requestUrl, users } from "../../tooling/testing/guard-kit";
 import { createReadMetering, type ReadSettings } from "./read-metering";
 
 afterEach(() => {

@@ -6,7 +6,7 @@ import {
   serverKey,
   submitUrl,
   users,
-} from "../../testing/guard-kit";
+} from "../../tooling/testing/guard-kit";
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -5,16 +5,16 @@ import { allowedUserId } from "@/lib/auth/allowed-user";
 import type { ImageDimensions } from "@/lib/catalog/cost";
 import { microUsdPerUsd } from "@/lib/catalog/money";
 import { AppError, toErrorResponse } from "@/lib/errors/app-error";
+import type { MediaOwnership } from "../stores/media-ownership";
+import type { RequestOwnership } from "../stores/request-ownership";
+import type { SpendBudget } from "../stores/spend-budget";
+import type { SubmitLimiter } from "../stores/submit-limiter";
 import { isAdmittedByGuard, runAdmitted } from "./admission";
 import { type AuditSink, elapsedSince, type PendingAudit, pendingAudit } from "./audit-log";
 import { buildForwardRequest, readJsonBody } from "./forward-request";
 import type { CheckedModelRequest } from "./model-request";
 import { outputFilesOf } from "./output-files";
 import { meterRead, type ReadMetering } from "./read-metering";
-import type { MediaOwnership } from "./stores/media-ownership";
-import type { RequestOwnership } from "./stores/request-ownership";
-import type { SpendBudget } from "./stores/spend-budget";
-import type { SubmitLimiter } from "./stores/submit-limiter";
 import {
   type ProxiedMethod,
   type ProxyTarget,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { MediaFile } from "./stores/media-ownership";
+import type { MediaFile } from "../stores/media-ownership";
 
 /** More than any catalog model returns; a larger list is not recorded past this. */
 const maxFilesPerOutput = 16;

@@ -1,14 +1,14 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
+import { memoryMediaOwnership, redisMediaOwnership } from "../stores/media-ownership";
+import { connectRedis } from "../stores/redis-client";
+import { memoryOwnership, redisOwnership } from "../stores/request-ownership";
+import { createSpendBudget, type SpendBudget } from "../stores/spend-budget";
+import { createSubmitLimiter } from "../stores/submit-limiter";
+import { createUploadCounter, type UploadCounter } from "../stores/upload-counter";
 import { writeAuditLine } from "./audit-log";
 import type { ProxyGuardConfig } from "./guard";
 import { createReadMetering } from "./read-metering";
-import { memoryMediaOwnership, redisMediaOwnership } from "./stores/media-ownership";
-import { connectRedis } from "./stores/redis-client";
-import { memoryOwnership, redisOwnership } from "./stores/request-ownership";
-import { createSpendBudget, type SpendBudget } from "./stores/spend-budget";
-import { createSubmitLimiter } from "./stores/submit-limiter";
-import { createUploadCounter, type UploadCounter } from "./stores/upload-counter";
 
 type ProxySetup = Pick<
   ProxyGuardConfig,

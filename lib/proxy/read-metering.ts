@@ -1,7 +1,7 @@
 import "server-only";
 import type { Redis } from "ioredis";
-import { createReadLimiter, type ReadLimiter } from "./stores/read-limiter";
-import { createStreamSlots, type StreamSlot, type StreamSlots } from "./stores/stream-slots";
+import { createReadLimiter, type ReadLimiter } from "../stores/read-limiter";
+import { createStreamSlots, type StreamSlot, type StreamSlots } from "../stores/stream-slots";
 import { limitStreamLifetime } from "./stream-lifetime";
 import type { ProxyOperation } from "./target";
 

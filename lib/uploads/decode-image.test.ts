@@ -9,7 +9,7 @@ import {
   pngWithDecoyHeader,
   solidImage,
   truncated,
-} from "../../testing/crafted-images";
+} from "../../tooling/testing/crafted-images";
 import { decodeImage, storedFileName } from "./decode-image";
 import type { AcceptedImageType } from "./image-upload-policy";
 

@@ -3,10 +3,15 @@ import { describe, expect, it, vi } from "vitest";
 import type { Access } from "@/lib/auth/access";
 import type { FalStorage, FileForFal } from "@/lib/fal/server/fal-storage";
 import type { AuditEntry } from "@/lib/proxy/audit-log";
-import { memoryMediaOwnership } from "@/lib/proxy/stores/media-ownership";
-import { createUploadCounter } from "@/lib/proxy/stores/upload-counter";
-import { phonePhoto, pngDeclaring, solidImage, truncated } from "../../testing/crafted-images";
-import { refusalOf, users } from "../../testing/guard-kit";
+import { memoryMediaOwnership } from "@/lib/stores/media-ownership";
+import { createUploadCounter } from "@/lib/stores/upload-counter";
+import {
+  phonePhoto,
+  pngDeclaring,
+  solidImage,
+  truncated,
+} from "../../tooling/testing/crafted-images";
+import { refusalOf, users } from "../../tooling/testing/guard-kit";
 import { imageUploadPath } from "./image-upload-policy";
 import { handleImageUpload, type UploadedImage } from "./image-upload-route";
 

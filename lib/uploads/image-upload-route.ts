@@ -6,8 +6,8 @@ import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import type { FalStorage } from "@/lib/fal/server/fal-storage";
 import { type AuditSink, elapsedSince, pendingAudit } from "@/lib/proxy/audit-log";
 import { readBody } from "@/lib/proxy/forward-request";
-import type { MediaOwnership } from "@/lib/proxy/stores/media-ownership";
-import type { UploadCounter } from "@/lib/proxy/stores/upload-counter";
+import type { MediaOwnership } from "@/lib/stores/media-ownership";
+import type { UploadCounter } from "@/lib/stores/upload-counter";
 import { decodeImage, storedFileName } from "./decode-image";
 import { acceptedImageTypes, isAcceptedImageType, maxUploadBytes } from "./image-upload-policy";
 

@@ -1,7 +1,7 @@
 import { identifyProxyCaller } from "@/lib/auth/access";
-import { budgetViewOf } from "@/lib/budgets/budget-view";
 import { AppError } from "@/lib/errors/app-error";
 import { proxySetup } from "@/lib/proxy/proxy-setup";
+import { budgetViewOf } from "@/lib/stores/budget-view";
 
 /** Today's budgets for the signed-in user: what the page shows, refreshed after each run. */
 export async function GET(request: Request): Promise<Response> {

@@ -4,7 +4,7 @@
  * hosts, so the rewrite happens one level below it, in undici's dispatcher:
  * `https://queue.fal.run/<path>` becomes `<emulator origin>/queue.fal.run/<path>`, and the same
  * for fal's other hosts, the Platform API's `api.fal.ai` included. The app knows the emulator
- * only by this URL; delete emulator/ and this module stays, unused unless the variable is set.
+ * only by this URL; delete tooling/ and this module stays, unused unless the variable is set.
  */
 import "server-only";
 import { Agent, type Dispatcher } from "undici";

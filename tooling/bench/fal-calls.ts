@@ -1,0 +1,41 @@
+/**
+ * Calls to fal's queue two ways: straight to the emulator with the key, as the server's
+ * proxy does, and through the app's proxy with a session, as the browser does.
+ */
+
+import { falProxyPath, targetUrlHeader } from "../../lib/fal/proxy-contract";
+import { falUrls } from "../testing/fal-urls";
+import { cookieHeader } from "../testing/sessions";
+import { appUrl, benchSecrets, benchUser, onEmulator, submitBody } from "./bench-env";
+
+export type Route = "emulator" | "proxy";
+
+/** The signed-in user's `Cookie` header, minted as Auth.js would with this run's secret. */
+export function benchCookie(): Promise<string> {
+  return cookieHeader(benchUser, benchSecrets.authSecret);
+}
+
+/** URL and headers that reach `falUrl` by `route`. */
+export function request(route: Route, falUrl: string, cookie: string, json = false) {
+  const type: Record<string, string> = json ? { "content-type": "application/json" } : {};
+  if (route === "emulator") {
+    return {
+      url: onEmulator(falUrl),
+      headers: { ...type, authorization: `Key ${benchSecrets.falKey}` },
+    };
+  }
+  return {
+    url: `${appUrl}${falProxyPath}`,
+    headers: { ...type, cookie, [targetUrlHeader]: falUrl },
+  };
+}
+
+/** Submits one request by `route`; resolves to its fal request id. */
+export async function submit(route: Route, cookie: string): Promise<string> {
+  const { url, headers } = request(route, falUrls.submit(), cookie, true);
+  const response = await fetch(url, { method: "POST", headers, body: submitBody });
+  if (response.status !== 200) {
+    throw new Error(`submit by ${route} answered ${response.status}: ${await response.text()}`);
+  }
+  return ((await response.json()) as { request_id: string }).request_id;
+}

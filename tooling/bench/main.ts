@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: builds and starts the production app with the local fal emulator, signs a
+ * user in with a minted cookie, measures, prints the results and writes them to
+ * .bench/performance.md (ignored), or, with `npm run bench -- --write`, to the tracked
+ * docs/performance.md. See tooling/bench/report.ts for what each number means.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { benchPorts } from "./bench-env";
+import { launchChromium } from "./browser";
+import { measureClientWeight } from "./client-weight";
+import { benchCookie } from "./fal-calls";
+import { loadTiming } from "./load";
+import { measureLoadTable } from "./load-cases";
+import { describeCommit, describeMachine } from "./machine";
+import { buildApp, logDir, startApp, startServices, stopAll } from "./processes";
+import { renderReport } from "./report";
+import type { Results } from "./results";
+import { measureSessionCheck } from "./session-check";
+import { measureStreamLatency } from "./stream-latency";
+import { measureTimeToImage } from "./time-to-image";
+
+// The tracked report changes only when asked, so a bench run leaves the work tree clean.
+const reportPath = process.argv.includes("--write")
+  ? "docs/performance.md"
+  : ".bench/performance.md";
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+async function run(): Promise<Results> {
+  const machine = describeMachine();
+  const commit = describeCommit();
+  log(`logs: ${logDir}`);
+  log("session check (tinybench, own process)…");
+  const sessionCheck = await measureSessionCheck();
+  log("building the app (next build)…");
+  await buildApp();
+  log(`starting the emulator (:${benchPorts.emulator}), sign-in and app (:${benchPorts.app})…`);
+  await startServices();
+  await startApp();
+  const cookie = await benchCookie();
+
+  log("load (autocannon)…");
+  const load = await measureLoadTable(cookie, log);
+  log("status stream latency…");
+  const streamLatency = await measureStreamLatency(cookie);
+  const browser = await launchChromium();
+  try {
+    log("client weight (Chromium)…");
+    const clientWeight = await measureClientWeight(browser);
+    log("time to image (Chromium)…");
+    const timeToImage = await measureTimeToImage(browser);
+    return {
+      machine,
+      commit,
+      load,
+      loadSeconds: loadTiming.seconds,
+      warmupSeconds: loadTiming.warmupSeconds,
+      sessionCheck,
+      streamLatency,
+      timeToImage,
+      clientWeight,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void stopAll().then(() => process.exit(130)));
+}
+try {
+  const report = `${renderReport(await run())}\n`;
+  console.log(`\n${report}`);
+  mkdirSync(dirname(reportPath), { recursive: true });
+  writeFileSync(reportPath, report);
+  log(`written to ${reportPath}`);
+} catch (error) {
+  console.error("[bench] failed:", error);
+  console.error(`[bench] the app's, emulator's and build's output: ${logDir}`);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}

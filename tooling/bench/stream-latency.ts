@@ -1,0 +1,58 @@
+/**
+ * How long the first IN_PROGRESS status frame takes from the emulator to the reader: the
+ * stream is opened while the request is queued, and the frame's arrival is compared with the
+ * moment the emulator's schedule starts the request (`startedAt`). Once straight from the
+ * emulator (the reference: its timer's own delay) and once through the proxy.
+ */
+import { createParser } from "eventsource-parser";
+import { falUrls } from "../testing/fal-urls";
+import { emulator } from "./bench-env";
+import { type Route, request, submit } from "./fal-calls";
+import { type Summary, summarize } from "./stats";
+
+export const streamRuns = 7;
+const timing = { queueMs: 300, runMs: 200 };
+
+/** Epoch ms at which the first IN_PROGRESS frame was parsed. */
+async function firstInProgressAt(route: Route, cookie: string, requestId: string) {
+  const { url, headers } = request(route, falUrls.statusStream(requestId), cookie);
+  const response = await fetch(url, { headers: { ...headers, accept: "text/event-stream" } });
+  if (response.status !== 200 || !response.body) {
+    throw new Error(`status stream by ${route} answered ${response.status}`);
+  }
+  const statuses: string[] = [];
+  let arrivedAt: number | undefined;
+  const parser = createParser({
+    onEvent: (event) => {
+      const { status } = JSON.parse(event.data) as { status: string };
+      if (status === "IN_PROGRESS" && arrivedAt === undefined) arrivedAt = Date.now();
+      statuses.push(status);
+    },
+  });
+  const decoder = new TextDecoder();
+  // The emulator closes the stream after COMPLETED.
+  for await (const chunk of response.body) parser.feed(decoder.decode(chunk, { stream: true }));
+  if (statuses[0] !== "IN_QUEUE" || arrivedAt === undefined) {
+    throw new Error(
+      `status stream by ${route} did not go from IN_QUEUE to IN_PROGRESS: ${statuses}`,
+    );
+  }
+  return arrivedAt;
+}
+
+export type StreamLatency = Record<Route, Summary>;
+
+export async function measureStreamLatency(cookie: string): Promise<StreamLatency> {
+  await emulator.setTiming(timing);
+  const samples: Record<Route, number[]> = { emulator: [], proxy: [] };
+  // One round first, unmeasured, to warm both paths.
+  for (let run = -1; run < streamRuns; run++) {
+    for (const route of ["emulator", "proxy"] as const) {
+      const requestId = await submit("proxy", cookie);
+      const arrivedAt = await firstInProgressAt(route, cookie, requestId);
+      const delay = arrivedAt - (await emulator.scheduled(requestId, "startedAt"));
+      if (run >= 0) samples[route].push(delay);
+    }
+  }
+  return { emulator: summarize(samples.emulator), proxy: summarize(samples.proxy) };
+}
