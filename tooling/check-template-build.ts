@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
-const dropped = ["tooling/", "e2e/", "docs/ports/", "playwright.config.ts", "vitest.config.ts"];
+const dropped = ["tooling/", "e2e/", "playwright.config.ts", "vitest.config.ts"];
 
 const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"])
   .toString()

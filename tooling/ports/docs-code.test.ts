@@ -11,10 +11,10 @@ const asPasted = (fixture: string) =>
 
 describe("the ports' docs", () => {
   it.each([
-    ["../pages-router.md", "./node-bridge.ts"],
-    ["../pages-router.md", "./guarded-fal-proxy.ts"],
-    ["../pages-router.md", "./pages-api-fal-proxy.ts"],
-    ["../custom-server.md", "./fal-proxy-listener.ts"],
+    ["../../docs/pages-router.md", "./node-bridge.ts"],
+    ["../../docs/pages-router.md", "./guarded-fal-proxy.ts"],
+    ["../../docs/pages-router.md", "./pages-api-fal-proxy.ts"],
+    ["../../docs/custom-server.md", "./fal-proxy-listener.ts"],
     ["../../README.md", "../../app/api/fal/proxy/route.ts"],
   ])("%s shows %s as tested", (doc, fixture) => {
     expect(read(doc)).toContain(`\`\`\`ts\n${asPasted(fixture)}\n\`\`\``);
