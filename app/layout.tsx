@@ -3,8 +3,9 @@ import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { auth } from "@/auth";
 import { UserMenu } from "@/components/auth/user-menu";
-import { getAccess } from "@/lib/auth/access";
+import { accessOf } from "@/lib/auth/access";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,7 +15,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const access = await getAccess();
+  const access = accessOf(await auth());
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans">

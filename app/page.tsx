@@ -1,7 +1,8 @@
+import { auth } from "@/auth";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { Generator } from "@/components/generator/generator";
 import { Landing } from "@/components/landing/landing";
-import { getAccess } from "@/lib/auth/access";
+import { accessOf } from "@/lib/auth/access";
 import { models } from "@/lib/catalog/models";
 import { extraMediaOrigins } from "@/lib/fal/server/emulator-media";
 import { historyUserKey } from "@/lib/history/history-user-key";
@@ -9,7 +10,7 @@ import { proxySetup } from "@/lib/proxy/proxy-setup";
 import { budgetViewOf } from "@/lib/stores/budget-view";
 
 export default async function HomePage() {
-  const access = await getAccess();
+  const access = accessOf(await auth());
 
   if (access.status === "signed-out") {
     return <Landing sessionExpired={access.reason === "expired"} />;

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { auth } from "@/auth";
 import { ProviderButtons } from "@/components/auth/provider-buttons";
-import { getAccess } from "@/lib/auth/access";
+import { accessOf } from "@/lib/auth/access";
 import { providerSummaries } from "@/lib/auth/providers";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { serverEnv } from "@/lib/env";
@@ -18,7 +19,7 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<{ error?: string | string[] }>;
 }) {
-  if ((await getAccess()).status !== "signed-out") redirect("/");
+  if (accessOf(await auth()).status !== "signed-out") redirect("/");
   const error = signInErrorMessage((await searchParams).error);
   const providers = providerSummaries(serverEnv());
 

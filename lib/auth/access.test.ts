@@ -2,10 +2,6 @@ import { encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseAllowList } from "./allow-list";
 
-// The pages' session comes from Auth.js; here it is whatever the test says.
-const session = vi.hoisted(() => ({ current: null as unknown }));
-vi.mock("@/auth", () => ({ auth: async () => session.current }));
-
 const day = 86_400;
 const now = Date.UTC(2026, 0, 10);
 const nowSeconds = now / 1000;
@@ -85,16 +81,21 @@ describe("decideAccess", () => {
   });
 });
 
-describe("getAccess", () => {
+describe("accessOf", () => {
   it("applies the sign-in's lifetime to the pages' session", async () => {
-    const { getAccess } = await loadAccess({
+    const { accessOf } = await loadAccess({
       AUTH_ALLOWED_EMAILS: "ada@corp.com",
       AUTH_SESSION_MAX_AGE: "3600",
     });
-    session.current = { user: { ...ada, signedInAt: Math.floor(Date.now() / 1000) - 3_601 } };
-    expect(await getAccess()).toEqual({ status: "signed-out", reason: "expired" });
-    session.current = { user: { ...ada, signedInAt: Math.floor(Date.now() / 1000) } };
-    expect(await getAccess()).toMatchObject({ status: "allowed" });
+    const signedInAt = (secondsAgo: number) => Math.floor(Date.now() / 1000) - secondsAgo;
+    expect(accessOf({ user: { ...ada, signedInAt: signedInAt(3_601) } })).toEqual({
+      status: "signed-out",
+      reason: "expired",
+    });
+    expect(accessOf({ user: { ...ada, signedInAt: signedInAt(0) } })).toMatchObject({
+      status: "allowed",
+    });
+    expect(accessOf(null)).toEqual({ status: "signed-out" });
   });
 });
 

@@ -1,5 +1,4 @@
 import "server-only";
-import { auth } from "@/auth";
 import { type AllowList, isEmailAllowed } from "@/lib/auth/allow-list";
 import { signInExpiresAt } from "@/lib/auth/session-claims";
 import {
@@ -39,9 +38,12 @@ export function decideAccess(
     : { status: "forbidden", reason: "not-listed", user };
 }
 
-/** Who is asking, and may they use fal? Pages call this for themselves, through Auth.js. */
-export async function getAccess(): Promise<Access> {
-  return decideAccess((await auth())?.user, serverEnv());
+/**
+ * Who is asking, and may they use fal? For a page, from the session Auth.js gives it:
+ * `accessOf(await auth())`. (This module does not import `auth.ts`, which imports it.)
+ */
+export function accessOf(session: { user?: SessionUser } | null): Access {
+  return decideAccess(session?.user, serverEnv());
 }
 
 let readSessionToken: SessionTokenReader | undefined;
