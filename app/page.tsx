@@ -6,7 +6,7 @@ import { accessOf } from "@/lib/auth/access";
 import { models } from "@/lib/catalog/models";
 import { extraMediaOrigins } from "@/lib/fal/server/emulator-media";
 import { historyUserKey } from "@/lib/history/history-user-key";
-import { proxySetup } from "@/lib/proxy/proxy-setup";
+import { appStores } from "@/lib/stores/app-stores";
 import { budgetViewOf } from "@/lib/stores/budget-view";
 
 export default async function HomePage() {
@@ -21,7 +21,7 @@ export default async function HomePage() {
   }
 
   // An unreachable store leaves the meter blank; the proxy refuses runs until it is back.
-  const budget = await proxySetup()
+  const budget = await appStores()
     .budget.status(access.user.id)
     .then(budgetViewOf, () => undefined);
   return (

@@ -125,3 +125,27 @@ describe("identifyProxyCaller", () => {
     });
   });
 });
+
+describe("isAllowedCaller", () => {
+  it("admits, for fal's library, only a call whose session cookie is an allowed user's", async () => {
+    const secret = "access-test-secret";
+    const { isAllowedCaller } = await loadAccess({ AUTH_ALLOWED_EMAILS: "ada@corp.com" });
+    const name = "authjs.session-token";
+    const cookieOf = async (email: string) => {
+      const token = {
+        sub: `oidc:${email}`,
+        email,
+        emailVerified: true,
+        signedInAt: Date.now() / 1000,
+      };
+      return `${name}=${await encode({ token, secret, salt: name })}`;
+    };
+    const caller = (cookie?: string) => ({
+      getHeader: (header: string) => (header === "cookie" ? cookie : undefined),
+    });
+    expect(await isAllowedCaller(caller(await cookieOf("ada@corp.com")))).toBe(true);
+    expect(await isAllowedCaller(caller(await cookieOf("eve@elsewhere.test")))).toBe(false);
+    expect(await isAllowedCaller(caller(`${name}=forged`))).toBe(false);
+    expect(await isAllowedCaller(caller())).toBe(false);
+  });
+});

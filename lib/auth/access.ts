@@ -53,7 +53,7 @@ let readSessionToken: SessionTokenReader | undefined;
  * cookie is decrypted once and its user remembered for up to a minute, the allow-list and the
  * sign-in's lifetime are applied on every call, and the cookie is never re-issued.
  */
-export async function identifyProxyCaller(request: Request): Promise<Access> {
+export async function identifyProxyCaller(request: { headers: Headers }): Promise<Access> {
   const env = serverEnv();
   readSessionToken ??= createSessionTokenReader({
     secret: env.authSecret,
@@ -62,3 +62,21 @@ export async function identifyProxyCaller(request: Request): Promise<Access> {
   });
   return decideAccess(await readSessionToken(request.headers), env);
 }
+
+/** What `createRouteHandler` hands its `isAuthenticated`: the request's headers, one at a time. */
+type LibraryCaller = { getHeader(name: string): string | string[] | null | undefined };
+
+/**
+ * A session-based `isAuthenticated` for `createRouteHandler`: whether the caller's session
+ * cookie is an allowed user's, by `identify` (the guard's own check, cached per cookie).
+ */
+export function sessionAdmission(identify: (request: { headers: Headers }) => Promise<Access>) {
+  return async (caller: LibraryCaller): Promise<boolean> => {
+    const cookie = caller.getHeader("cookie");
+    const headers = new Headers(typeof cookie === "string" ? { cookie } : {});
+    return (await identify({ headers })).status === "allowed";
+  };
+}
+
+/** For the route's `createRouteHandler`: only a signed-in, allowed user's call reaches fal. */
+export const isAllowedCaller = sessionAdmission(identifyProxyCaller);

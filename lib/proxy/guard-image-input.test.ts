@@ -97,7 +97,7 @@ describe("the guard: the recorded size of an input image sets the charge", () =>
     const kit = createGuardKit({ budget: spend });
     const small = "https://v3.fal.media/files/ada/small.png";
     const large = "https://v3.fal.media/files/ada/large.png";
-    await kit.config.media.record("oidc:ada", [
+    await kit.policy.stores.media.record("oidc:ada", [
       { url: small, width: 512, height: 512 },
       { url: large, width: 2048, height: 1536 },
     ]);
@@ -134,12 +134,12 @@ describe("the guard: the recorded size of an input image sets the charge", () =>
       Response.json({ images: [{ url: output, width: 1024, height: 768 }, { url: unsized }] }),
     );
     expect((await kit.call({ method: "GET", target: requestUrl(id) })).status).toBe(200);
-    expect(await kit.config.media.find("oidc:ada", output)).toEqual({
+    expect(await kit.policy.stores.media.find("oidc:ada", output)).toEqual({
       url: output,
       width: 1024,
       height: 768,
     });
-    expect(await kit.config.media.find("oidc:bob", output)).toBeUndefined();
+    expect(await kit.policy.stores.media.find("oidc:bob", output)).toBeUndefined();
     // An image-to-image run from the sized output is one megapixel; from the other, the
     // largest accepted image (2048 × 2048 is four).
     await kit.call(json(img2img, { prompt: "x", image_url: output }));

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createReadLimiter } from "@/lib/stores/read-limiter";
 import { callsOnARequest } from "../../tooling/testing/calls-on-a-request";
 import {
   adasImage,
@@ -10,7 +11,6 @@ import {
 } from "../../tooling/testing/guard-kit";
 import { createSpendBudget } from "../stores/spend-budget";
 import { writeAuditLine } from "./audit-log";
-import { createReadMetering } from "./read-metering";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -113,7 +113,7 @@ describe("the guard: per-user limits on submits", () => {
 describe("the guard: read metering", () => {
   it("meters reads on ids the user does not own, before ownership is looked up", async () => {
     const kit = createGuardKit({
-      reads: createReadMetering({ perMinute: 2, streamsPerUser: 5, streamMaxMs: 600_000 }),
+      reads: createReadLimiter({ perMinute: 2 }),
     });
     const id = await kit.submit(users.ada);
     for (const target of [requestUrl(id), requestUrl("not-anyones")]) {

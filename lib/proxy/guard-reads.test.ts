@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createReadLimiter } from "@/lib/stores/read-limiter";
+import { createStreamSlots } from "@/lib/stores/stream-slots";
 import { createGuardKit, errorOf, requestUrl, users } from "../../tooling/testing/guard-kit";
-import { createReadMetering, type ReadSettings } from "./read-metering";
 
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
+type ReadSettings = { perMinute: number; streamsPerUser: number; streamMaxMs: number };
 const defaults: ReadSettings = { perMinute: 600, streamsPerUser: 5, streamMaxMs: 600_000 };
 
 /**
@@ -14,8 +16,11 @@ const defaults: ReadSettings = { perMinute: 600, streamsPerUser: 5, streamMaxMs:
  * proxy cancels it; `upstream` counts the streams fal opened and the ones it saw cancelled.
  */
 function readsKit(settings: Partial<ReadSettings> = {}, overrides = {}) {
+  const { perMinute, streamsPerUser, streamMaxMs } = { ...defaults, ...settings };
   const kit = createGuardKit({
-    reads: createReadMetering({ ...defaults, ...settings }),
+    reads: createReadLimiter({ perMinute }),
+    streams: createStreamSlots({ perUser: streamsPerUser, leaseMs: streamMaxMs + 60_000 }),
+    streamMaxMs,
     ...overrides,
   });
   const upstream = { opened: 0, cancelled: 0 };

@@ -44,9 +44,9 @@ describe("the guard: who asks", () => {
     expect(kit.fal).not.toHaveBeenCalled();
   });
 
-  it("keeps the library from serving anyone the guard did not admit", async () => {
+  it("wires the library so that, called alone, it serves no one who is not signed in", async () => {
     const kit = createGuardKit();
-    const direct = await kit.config.upstream.POST(
+    const direct = await kit.library.POST(
       new (await import("next/server")).NextRequest("http://localhost/api/fal/proxy", {
         method: "POST",
         headers: { "x-fal-target-url": submitUrl, "content-type": "application/json" },

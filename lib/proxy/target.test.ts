@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { models } from "@/lib/catalog/models";
 import { AppError } from "@/lib/errors/app-error";
-import { parseTarget, proxiedMethod, queueAppOf, type TargetPolicy } from "./target";
+import { parseTarget, proxiedMethod, queueAppOf, type TargetCatalog } from "./target";
 
-const policy: TargetPolicy = { endpoints: ["fal-ai/flux/schnell", "fal-ai/flux/dev"] };
+// Two of the catalog's models: the rules must hold for any catalog, not only this one.
+const policy: TargetCatalog = models.filter(
+  ({ id }) => id === "fal-ai/flux/schnell" || id === "fal-ai/flux/dev",
+);
 const queue = "https://queue.fal.run";
 const request = `${queue}/fal-ai/flux/requests/0b6d1c2e-3f4a-4b5c-8d9e-0f1a2b3c4d5e`;
 
@@ -38,6 +42,12 @@ describe("parseTarget: what the fal client really sends", () => {
     expect(parseTarget("PUT", `${request}/cancel`, policy).requestId).toBe(
       "0b6d1c2e-3f4a-4b5c-8d9e-0f1a2b3c4d5e",
     );
+  });
+
+  it("decides the allow-list once: a run's target carries its catalog entry, a read none", () => {
+    const submit = parseTarget("POST", `${queue}/fal-ai/flux/dev`, policy);
+    expect(submit.model).toBe(models.find(({ id }) => id === "fal-ai/flux/dev"));
+    expect(parseTarget("GET", request, policy).model).toBeUndefined();
   });
 
   it("starts no storage uploads: images go to the app's upload route, which decodes them", () => {

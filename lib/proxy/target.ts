@@ -1,4 +1,5 @@
 import "server-only";
+import type { ModelDefinition } from "@/lib/catalog/models";
 import { AppError } from "@/lib/errors/app-error";
 import { falHosts } from "@/lib/fal/fal-hosts";
 import { targetUrlHeader } from "@/lib/fal/proxy-contract";
@@ -16,12 +17,12 @@ export type ProxyTarget = {
   endpoint: string;
   /** The fal request id a status, stream, result or cancel is about. */
   requestId?: string;
+  /** A submit's or run's model: the catalog entry, found once, here. */
+  model?: ModelDefinition;
 };
 
-export type TargetPolicy = {
-  /** The catalog: the only endpoint ids a POST may run. */
-  endpoints: readonly string[];
-};
+/** The catalog: the only models a POST may run, and whose requests a GET or PUT may reach. */
+export type TargetCatalog = readonly ModelDefinition[];
 
 const invalid = (message: string) => new AppError("invalid_target", 400, message);
 const notAllowed = (message: string) => new AppError("target_not_allowed", 403, message);
@@ -55,12 +56,12 @@ export function proxiedMethod(method: string): ProxiedMethod {
 export function parseTarget(
   method: ProxiedMethod,
   raw: string | null,
-  policy: TargetPolicy,
+  catalog: TargetCatalog,
 ): ProxyTarget {
   const url = parseStrictUrl(raw);
-  if (method === "POST") return postTarget(url, policy);
-  if (method === "GET") return getTarget(url, policy);
-  return putTarget(url, policy);
+  if (method === "POST") return postTarget(url, catalog);
+  if (method === "GET") return getTarget(url, catalog);
+  return putTarget(url, catalog);
 }
 
 function parseStrictUrl(raw: string | null): URL {
@@ -102,7 +103,7 @@ function onlyQuery(url: URL, allowed: Record<string, readonly string[]>) {
   }
 }
 
-function postTarget(url: URL, policy: TargetPolicy): ProxyTarget {
+function postTarget(url: URL, catalog: TargetCatalog): ProxyTarget {
   if (url.hostname === "rest.fal.ai") {
     // fal.storage.upload's initiate: its upload URL would let the browser put any bytes at fal,
     // and change them after a check. Images go to this app's upload route, which decodes them.
@@ -111,7 +112,8 @@ function postTarget(url: URL, policy: TargetPolicy): ProxyTarget {
     );
   }
   const endpoint = url.pathname.slice(1);
-  if (!policy.endpoints.includes(endpoint)) {
+  const model = catalog.find((entry) => entry.id === endpoint);
+  if (!model) {
     throw new AppError(
       "model_not_allowed",
       403,
@@ -119,7 +121,7 @@ function postTarget(url: URL, policy: TargetPolicy): ProxyTarget {
     );
   }
   onlyQuery(url, {});
-  return { url, operation: url.hostname === "fal.run" ? "run" : "submit", endpoint };
+  return { url, operation: url.hostname === "fal.run" ? "run" : "submit", endpoint, model };
 }
 
 const readOperations = {
@@ -129,12 +131,12 @@ const readOperations = {
 } as const satisfies Record<string, ProxyOperation>;
 
 /** `queue.fal.run/{app}/requests/{id}{suffix}` for an app of the catalog, or a refusal. */
-function queueRequest(url: URL, policy: TargetPolicy, what: string) {
+function queueRequest(url: URL, catalog: TargetCatalog, what: string) {
   if (url.hostname !== "queue.fal.run") throw notAllowed(`${what} only reaches queue.fal.run.`);
   const match = /^\/(.+?)\/requests\/([^/]+)(\/.*)?$/.exec(url.pathname);
   if (!match?.[1] || !match[2]) throw notAllowed(`${what} only reaches a queued request.`);
   const [, app, requestId, suffix = ""] = match;
-  if (!policy.endpoints.some((endpoint) => queueAppOf(endpoint) === app)) {
+  if (!catalog.some((model) => queueAppOf(model.id) === app)) {
     throw new AppError(
       "model_not_allowed",
       403,
@@ -145,8 +147,8 @@ function queueRequest(url: URL, policy: TargetPolicy, what: string) {
   return { app, requestId, suffix };
 }
 
-function getTarget(url: URL, policy: TargetPolicy): ProxyTarget {
-  const { app, requestId, suffix } = queueRequest(url, policy, "GET");
+function getTarget(url: URL, catalog: TargetCatalog): ProxyTarget {
+  const { app, requestId, suffix } = queueRequest(url, catalog, "GET");
   if (!Object.hasOwn(readOperations, suffix)) {
     throw notAllowed("GET only reads a request's status, status stream or result.");
   }
@@ -155,8 +157,8 @@ function getTarget(url: URL, policy: TargetPolicy): ProxyTarget {
   return { url, operation, endpoint: app, requestId };
 }
 
-function putTarget(url: URL, policy: TargetPolicy): ProxyTarget {
-  const { app, requestId, suffix } = queueRequest(url, policy, "PUT");
+function putTarget(url: URL, catalog: TargetCatalog): ProxyTarget {
+  const { app, requestId, suffix } = queueRequest(url, catalog, "PUT");
   if (suffix !== "/cancel") throw notAllowed("PUT only cancels a request.");
   onlyQuery(url, {});
   return { url, operation: "cancel", endpoint: app, requestId };

@@ -5,14 +5,14 @@ import { allowedUserId } from "@/lib/auth/allowed-user";
 import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import type { FalStorage } from "@/lib/fal/server/fal-storage";
 import { type AuditSink, elapsedSince, pendingAudit } from "@/lib/proxy/audit-log";
-import { readBody } from "@/lib/proxy/forward-request";
+import { readBody } from "@/lib/proxy/input";
 import type { MediaOwnership } from "@/lib/stores/media-ownership";
 import type { UploadCounter } from "@/lib/stores/upload-counter";
 import { decodeImage, storedFileName } from "./decode-image";
 import { acceptedImageTypes, isAcceptedImageType, maxUploadBytes } from "./image-upload-policy";
 
 export type ImageUploadConfig = {
-  identify: (request: Request) => Promise<Access>;
+  identify: (request: { headers: Headers }) => Promise<Access>;
   /** Uploads per user per UTC day: counted before the image is read, refused or not. */
   uploads: UploadCounter;
   /** Where the stored image is recorded as the user's, with its size. */

@@ -4,15 +4,11 @@ import { describe, expect, it } from "vitest";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 const asPasted = (fixture: string) =>
-  read(fixture)
-    .trimEnd()
-    .replaceAll('from "./node-bridge"', 'from "@/lib/proxy/node-bridge"')
-    .replaceAll('from "./guarded-fal-proxy"', 'from "@/lib/proxy/guarded-fal-proxy"');
+  read(fixture).trimEnd().replaceAll('from "./node-bridge"', 'from "@/lib/proxy/node-bridge"');
 
 describe("the ports' docs", () => {
   it.each([
     ["../../docs/pages-router.md", "./node-bridge.ts"],
-    ["../../docs/pages-router.md", "./guarded-fal-proxy.ts"],
     ["../../docs/pages-router.md", "./pages-api-fal-proxy.ts"],
     ["../../docs/custom-server.md", "./fal-proxy-listener.ts"],
     ["../../README.md", "../../app/api/fal/proxy/route.ts"],

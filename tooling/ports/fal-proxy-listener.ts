@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+// The App Router route's handler is a plain `(Request) => Response` for every method, the
+// guard and fal's library in it: another host calls the same one, and the policy stays in one place.
+import { POST as guardedFalProxy } from "@/app/api/fal/proxy/route";
 import { falProxyPath } from "@/lib/fal/proxy-contract";
-import { guardedFalProxy } from "./guarded-fal-proxy";
 import { sendWebResponse, toWebRequest } from "./node-bridge";
 
 /** Whether `req` is for the fal proxy: the path the browser's fal client calls, any query. */

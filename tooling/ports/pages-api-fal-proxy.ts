@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NextApiHandler } from "next";
-import { guardedFalProxy } from "./guarded-fal-proxy";
+// The App Router route's handler is a plain `(Request) => Response` for every method, the
+// guard and fal's library in it: another host calls the same one, and the policy stays in one place.
+import { POST as guardedFalProxy } from "@/app/api/fal/proxy/route";
 import { sendWebResponse, toWebRequest } from "./node-bridge";
 
 // The guard reads the raw body and counts its bytes (PROXY_MAX_BODY_BYTES). Next's parser

@@ -1,21 +1,21 @@
 /** A guard wired to the real `createRouteHandler`, with `fetch` (that is, fal) stubbed. */
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import { vi } from "vitest";
-import type { Access } from "@/lib/auth/access";
-import { allowedEndpoints, models } from "@/lib/catalog/models";
+import { type Access, sessionAdmission } from "@/lib/auth/access";
+import { allowedEndpoints } from "@/lib/catalog/models";
 import { falProxyPath, targetUrlHeader } from "@/lib/fal/proxy-contract";
 import type { AuditEntry } from "@/lib/proxy/audit-log";
-import { handleProxyRequest, isAdmittedByGuard, type ProxyGuardConfig } from "@/lib/proxy/guard";
-import { modelRequestPolicy } from "@/lib/proxy/model-request";
-import { createReadMetering } from "@/lib/proxy/read-metering";
+import { handleProxyRequest } from "@/lib/proxy/guard";
+import { type FalProxyPolicy, falProxyPolicy, type ProxyStores } from "@/lib/proxy/policy";
 import { memoryMediaOwnership } from "@/lib/stores/media-ownership";
+import { createReadLimiter } from "@/lib/stores/read-limiter";
 import { memoryOwnership } from "@/lib/stores/request-ownership";
 import { createSpendBudget } from "@/lib/stores/spend-budget";
+import { createStreamSlots } from "@/lib/stores/stream-slots";
 import { createSubmitLimiter } from "@/lib/stores/submit-limiter";
 import { falUrls } from "./fal-urls";
 
 export const serverKey = "Key server-key-7f3a";
-export const catalog = allowedEndpoints;
 export const submitUrl = falUrls.submit("fal-ai/flux/dev");
 export const requestUrl = (id: string) => falUrls.request(id);
 /** A file at fal that ada uploaded (recorded as hers, 1024 × 1024, in every kit). */
@@ -40,7 +40,39 @@ export type Call = {
   as?: Access;
 };
 
-export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
+/** Any store or part of the policy a test gives replaces the kit's. */
+export type KitOverrides = Partial<ProxyStores> & Partial<Omit<FalProxyPolicy, "stores">>;
+
+/** The stores of a kit: in memory, with small run limits a test can reach. */
+export function kitStores(overrides: Partial<ProxyStores> = {}): ProxyStores {
+  const media = memoryMediaOwnership();
+  void media.record(users.ada.user.id, [{ url: adasImage, width: 1024, height: 1024 }]);
+  return {
+    runs: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
+    // $1 a user and $10 for the app, as by default.
+    budget: createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 }),
+    requests: memoryOwnership(),
+    media,
+    // The production defaults: tests of other features never meet them.
+    reads: createReadLimiter({ perMinute: 600 }),
+    streams: createStreamSlots({ perUser: 5, leaseMs: 660_000 }),
+    ...overrides,
+  };
+}
+
+// Who calls travels in a cookie, as a session does, so the library's session-based
+// `isAuthenticated` sees the same caller as the guard.
+const callerCookie = "kit-caller";
+const cookieOf = (as: Access) =>
+  `${callerCookie}=${Buffer.from(JSON.stringify(as)).toString("base64url")}`;
+const callerIn = async ({ headers }: { headers: Headers }): Promise<Access> => {
+  const value = new RegExp(`${callerCookie}=([\\w-]+)`).exec(headers.get("cookie") ?? "")?.[1];
+  return value
+    ? (JSON.parse(Buffer.from(value, "base64url").toString()) as Access)
+    : users.signedOut;
+};
+
+export function createGuardKit(overrides: KitOverrides = {}) {
   let submits = 0;
   const fal = vi.fn(async (url: string | URL | Request, _init?: RequestInit): Promise<Response> => {
     if (String(url).endsWith("/cancel")) return Response.json({ status: "CANCELLATION_REQUESTED" });
@@ -53,34 +85,39 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
   });
   vi.stubGlobal("fetch", fal);
   const audit: AuditEntry[] = [];
-  const media = memoryMediaOwnership();
-  void media.record(users.ada.user.id, [{ url: adasImage, width: 1024, height: 1024 }]);
-  const config: ProxyGuardConfig = {
-    upstream: createRouteHandler({
-      allowedEndpoints: catalog,
-      allowUnauthorizedRequests: false,
-      isAuthenticated: isAdmittedByGuard,
-      resolveFalAuth: async () => serverKey,
-    }),
-    identify: async () => users.ada,
-    targets: { endpoints: catalog },
+  const { runs, budget, requests, media, reads, streams, ...parts } = overrides;
+  const stores = Object.fromEntries(
+    Object.entries({ runs, budget, requests, media, reads, streams }).filter(([, v]) => v),
+  ) as Partial<ProxyStores>;
+  const policy = falProxyPolicy({
+    identify: callerIn,
     // fal's media hosts only.
-    modelRequest: modelRequestPolicy(models, []),
-    limiter: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
-    // $1 a user and $10 for the app, as by default.
-    budget: createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 }),
-    ownership: memoryOwnership(),
-    media,
-    // The production defaults: tests of other features never meet them.
-    reads: createReadMetering({ perMinute: 600, streamsPerUser: 5, streamMaxMs: 600_000 }),
+    mediaOrigins: [],
     audit: (entry) => audit.push(entry),
     maxBodyBytes: 1024,
     upstreamTimeoutMs: 2_000,
-    ...overrides,
-  };
+    streamMaxMs: 600_000,
+    ...parts,
+    stores: kitStores(stores),
+  });
+  // As the route wires it, with a key of the tests' own.
+  const library = createRouteHandler({
+    allowedEndpoints,
+    allowUnauthorizedRequests: false,
+    isAuthenticated: sessionAdmission(policy.identify),
+    resolveFalAuth: async () => serverKey,
+  });
 
-  const call = ({ method = "POST", target = submitUrl, body, headers = {}, as }: Call) => {
+  const call = ({
+    method = "POST",
+    target = submitUrl,
+    body,
+    headers = {},
+    as = users.ada,
+  }: Call) => {
     const requestHeaders = new Headers(headers);
+    const cookie = [headers.cookie, cookieOf(as)].filter(Boolean).join("; ");
+    requestHeaders.set("cookie", cookie);
     for (const url of [target].flat()) requestHeaders.append(targetUrlHeader, url);
     if (method === "POST" && body === undefined) {
       requestHeaders.set("content-type", headers["content-type"] ?? "application/json");
@@ -92,8 +129,7 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
       body,
       ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
     });
-    const identify = as ? async () => as : config.identify;
-    return handleProxyRequest({ ...config, identify }, request);
+    return handleProxyRequest(library, policy, request);
   };
 
   /** Submits as `as` and returns the new fal request id. */
@@ -108,7 +144,7 @@ export function createGuardKit(overrides: Partial<ProxyGuardConfig> = {}) {
     return { url: String(url), headers: new Headers(init?.headers), body: init?.body };
   };
 
-  return { config, fal, audit, call, submit, sent };
+  return { policy, library, fal, audit, call, submit, sent };
 }
 
 /** A refusal as the caller sees it: status, `Retry-After`, and the error body's fields. */

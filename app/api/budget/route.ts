@@ -1,6 +1,6 @@
 import { identifyProxyCaller } from "@/lib/auth/access";
 import { AppError } from "@/lib/errors/app-error";
-import { proxySetup } from "@/lib/proxy/proxy-setup";
+import { appStores } from "@/lib/stores/app-stores";
 import { budgetViewOf } from "@/lib/stores/budget-view";
 
 /** Today's budgets for the signed-in user: what the page shows, refreshed after each run. */
@@ -17,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
     ).toResponse();
   }
   try {
-    const status = await proxySetup().budget.status(access.user.id);
+    const status = await appStores().budget.status(access.user.id);
     return Response.json(budgetViewOf(status), { headers: { "cache-control": "no-store" } });
   } catch (error) {
     // The store is unreachable: a JSON 500 naming it, never a stack.

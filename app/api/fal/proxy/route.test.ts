@@ -1,10 +1,19 @@
 import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Access } from "@/lib/auth/access";
 
 // The session check has its own tests (lib/auth/session-token.test.ts, and end to end); here
 // the route's own decisions are tested.
 const access = vi.hoisted(() => ({ current: { status: "signed-out" } as Record<string, unknown> }));
-vi.mock("@/lib/auth/access", () => ({ identifyProxyCaller: async () => access.current }));
+vi.mock("@/lib/auth/access", async (original) => {
+  const real = await original<typeof import("@/lib/auth/access")>();
+  const identifyProxyCaller = async () => access.current as unknown as Access;
+  return {
+    ...real,
+    identifyProxyCaller,
+    isAllowedCaller: real.sessionAdmission(identifyProxyCaller),
+  };
+});
 
 const user = { id: "u1", email: "ada@example.com", name: "Ada" };
 const submit = (headers: Record<string, string> = {}) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outputFilesOf } from "./output-files";
+import { outputFilesOf } from "./record";
 
 describe("outputFilesOf", () => {
   it("takes the images of fal's output, with their sizes where fal gives whole, sane ones", () => {

@@ -1,38 +1,36 @@
 import "server-only";
+import { checkModelInput } from "@/lib/catalog/check-model-input";
+import type { ExtraMediaOrigins } from "@/lib/catalog/media-url";
+import type { ModelInput } from "@/lib/catalog/model-input";
+import type { ModelDefinition } from "@/lib/catalog/models";
 import { AppError } from "@/lib/errors/app-error";
-import { type ProxyTarget, targetUrlHeader } from "./target";
+import type { ProxyTarget } from "./target";
+
+/** A model run the proxy may forward: its catalog entry, and its input as checked. */
+export type ModelRun = { model: ModelDefinition; input: ModelInput };
+
+/** What a call sends on: nothing (GET, cancel), a checked model run, or nothing else. */
+export type CallInput = { body?: object; run?: ModelRun };
 
 /**
- * The `x-fal-*` headers the app's own client sends, by operation, and the values it uses.
- * Everything else the caller sends (its `Authorization`, `Cookie`, other `x-fal-*` options
- * that change cost or routing) stays here.
+ * Stage "body and input": a POST's body, JSON within `maxBytes` (415, 413, 400), and for a
+ * model run its input checked against the catalog entry (400 naming the field). What goes on
+ * to fal is the checked object, never the caller's text.
  */
-const forwardedFalHeaders: Partial<Record<ProxyTarget["operation"], Record<string, string[]>>> = {
-  submit: { "x-fal-queue-priority": ["normal", "low"] },
-};
-
-/**
- * The request the library forwards: only what the app's features need, rebuilt from scratch.
- * A POST carries `body` re-serialised, never the caller's text, so what fal parses is what
- * the guard checked (duplicate keys and `__proto__` cannot mean anything else upstream).
- * (The library sets `accept`, `content-type` and `authorization` upstream itself.)
- */
-export function buildForwardRequest(
+export async function readInput(
   request: Request,
   target: ProxyTarget,
-  body: object | undefined,
-): Request {
-  const headers = new Headers({ [targetUrlHeader]: target.url.href });
-  const userAgent = request.headers.get("user-agent");
-  if (userAgent) headers.set("user-agent", userAgent);
-  for (const [name, values] of Object.entries(forwardedFalHeaders[target.operation] ?? {})) {
-    const value = request.headers.get(name);
-    if (value && values.includes(value)) headers.set(name, value);
+  limits: { maxBodyBytes: number; mediaOrigins: ExtraMediaOrigins },
+): Promise<CallInput> {
+  if (request.method !== "POST") return {};
+  const body = await readJsonBody(request, limits.maxBodyBytes);
+  if (!target.model) return { body };
+  const checked = checkModelInput(target.model, body, limits.mediaOrigins);
+  if (!checked.ok) {
+    const { field, message } = checked.refusal;
+    throw new AppError("invalid_input", 400, message, { field });
   }
-  // GET has no body, and the client sends none with a cancel's PUT.
-  if (request.method !== "POST")
-    return new Request(request.url, { method: request.method, headers });
-  return new Request(request.url, { method: "POST", headers, body: JSON.stringify(body) });
+  return { body: checked.input, run: { model: target.model, input: checked.input } };
 }
 
 /** The body of a POST: JSON, an object, and at most `maxBytes`, or a refusal saying which. */
