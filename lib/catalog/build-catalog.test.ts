@@ -90,10 +90,14 @@ describe("buildCatalog", () => {
     ]);
   });
 
-  it("stops on a model without a price, naming it and what to do", () => {
+  it("stops on a model without a price, or with a placeholder of 0, naming it and what to do", () => {
     const unpriced = { ...text, id: "acme/unpriced" };
     expect(() => buildCatalog(source([text, unpriced]))).toThrow(
       "acme/unpriced has no price in lib/catalog/prices.json: add it there, then run `npm run prices` to read fal's.",
+    );
+    const free = source([text]);
+    expect(() => buildCatalog({ ...free, prices: { "acme/text": price(0) } })).toThrow(
+      "acme/text has a price of 0 in lib/catalog/prices.json: run `npm run prices` to read fal's.",
     );
     // An id that is also a key of every object is still not a price.
     expect(() => buildCatalog(source([{ ...text, id: "constructor" }]))).toThrow(

@@ -50,8 +50,8 @@ function withDefaults(entry: CatalogEntry, source: CatalogSource, price: ModelPr
 /**
  * The catalog as the app reads it: each entry with the shared and its kind's defaults under
  * what it sets itself, its fal page, and its price looked up by id. Runs when models.ts is
- * first imported (by `next build` and at start), so a model without a price stops the app
- * there, naming it, rather than being charged nothing.
+ * first imported (by `next build` and at start), so a model without a price (or with a
+ * placeholder of 0) stops the app there, naming it, rather than being charged nothing.
  */
 export function buildCatalog(source: CatalogSource): ModelDefinition[] {
   return source.entries.map((entry): ModelDefinition => {
@@ -60,6 +60,12 @@ export function buildCatalog(source: CatalogSource): ModelDefinition[] {
     if (!price) {
       throw new Error(
         `${entry.id} has no price in lib/catalog/prices.json: add it there, then run \`npm run prices\` to read fal's.`,
+      );
+    }
+    // A placeholder left in the table would make the model's runs free to every budget.
+    if (!(price.unitPriceUsd > 0)) {
+      throw new Error(
+        `${entry.id} has a price of ${price.unitPriceUsd} in lib/catalog/prices.json: run \`npm run prices\` to read fal's.`,
       );
     }
     return withDefaults(entry, source, price);
