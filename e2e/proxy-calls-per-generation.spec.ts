@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { isProxyUrl, targetUrlHeader } from "../lib/fal/proxy-contract";
+import { targetUrlHeader } from "../lib/fal/proxy-contract";
+import { isProxyUrl } from "../tooling/testing/proxy-calls";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseServerEnv as parseEnv, parseFalAccess } from "./env";
+import { parseServerEnv as parseEnv, readFalAccess } from "./env";
 
 const secret = { AUTH_SECRET: "test-secret" };
 const parseServerEnv = (env: Record<string, string>) => parseEnv({ ...secret, ...env });
@@ -193,26 +193,37 @@ describe("parseServerEnv", () => {
   });
 });
 
-describe("parseFalAccess (for scripts)", () => {
+describe("readFalAccess (the server's reader, which npm run prices uses alone)", () => {
   it("reads the fal key and the emulator URL without the app's settings", () => {
-    expect(parseFalAccess({})).toEqual({ falKey: undefined, emulatorUrl: undefined });
-    expect(parseFalAccess({ FAL_KEY_ID: "id", FAL_KEY_SECRET: "secret" }).falKey).toBe("id:secret");
-    const access = parseFalAccess({ FAL_KEY: "local", FAL_EMULATOR_URL: "http://127.0.0.1:4010" });
+    expect(readFalAccess({})).toEqual({
+      access: { falKey: undefined, emulatorUrl: undefined },
+      problems: [],
+    });
+    expect(readFalAccess({ FAL_KEY_ID: "id", FAL_KEY_SECRET: "secret" }).access.falKey).toBe(
+      "id:secret",
+    );
+    const { access } = readFalAccess({
+      FAL_KEY: "local",
+      FAL_EMULATOR_URL: "http://127.0.0.1:4010",
+    });
     expect(access.falKey).toBe("local");
     expect(access.emulatorUrl?.origin).toBe("http://127.0.0.1:4010");
   });
 
   it("applies the server's checks to them, naming every problem", () => {
     const realLooking = "0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9:0123456789abcdef0123456789abcdef";
-    expect(() =>
-      parseFalAccess({ FAL_KEY: realLooking, FAL_EMULATOR_URL: "http://localhost:4010" }),
-    ).toThrow(
-      /^Invalid fal settings:\n- FAL_EMULATOR_URL is set together with what looks like a real fal key/,
-    );
-    expect(() =>
-      parseFalAccess({ FAL_KEY_ID: "id", FAL_EMULATOR_URL: "http://emulator.example.com" }),
-    ).toThrow(
-      /FAL_KEY_SECRET must be set together with FAL_KEY_ID\n- FAL_EMULATOR_URL must point at this machine/,
-    );
+    expect(
+      readFalAccess({ FAL_KEY: realLooking, FAL_EMULATOR_URL: "http://localhost:4010" }).problems,
+    ).toEqual([
+      expect.stringMatching(
+        /^FAL_EMULATOR_URL is set together with what looks like a real fal key/,
+      ),
+    ]);
+    expect(
+      readFalAccess({ FAL_KEY_ID: "id", FAL_EMULATOR_URL: "http://emulator.example.com" }).problems,
+    ).toEqual([
+      "FAL_KEY_SECRET must be set together with FAL_KEY_ID",
+      expect.stringMatching(/^FAL_EMULATOR_URL must point at this machine/),
+    ]);
   });
 });

@@ -13,14 +13,17 @@ const optional = z
   .optional()
   .transform((value) => value || undefined);
 
-const schema = z.object({
-  AUTH_SECRET: optional,
-  NEXTAUTH_SECRET: optional,
-  AUTH_URL: optional,
+const falSchema = z.object({
   FAL_KEY: optional,
   FAL_KEY_ID: optional,
   FAL_KEY_SECRET: optional,
   FAL_EMULATOR_URL: optional,
+});
+
+const schema = falSchema.extend({
+  AUTH_SECRET: optional,
+  NEXTAUTH_SECRET: optional,
+  AUTH_URL: optional,
   AUTH_ALLOWED_EMAILS: optional,
   AUTH_GITHUB_ID: optional,
   AUTH_GITHUB_SECRET: optional,
@@ -91,9 +94,14 @@ const realFalKeyPattern =
 
 export type FalAccess = Pick<ServerEnv, "falKey" | "emulatorUrl">;
 
-type ParsedSource = z.infer<typeof schema>;
-
-function readFalAccess(env: ParsedSource, problems: string[]): FalAccess {
+/**
+ * The fal key and the emulator URL, with what is wrong with them. `parseServerEnv` reads them
+ * here; so does `npm run prices`, which calls fal without running the app (and so has no
+ * AUTH_SECRET): one reader of the key, with one set of checks.
+ */
+export function readFalAccess(source: Source): { access: FalAccess; problems: string[] } {
+  const env = falSchema.parse(source);
+  const problems: string[] = [];
   const keyPair = pair(env, "FAL_KEY_ID", "FAL_KEY_SECRET", problems);
   let emulatorUrl: URL | undefined;
   try {
@@ -107,18 +115,7 @@ function readFalAccess(env: ParsedSource, problems: string[]): FalAccess {
       "FAL_EMULATOR_URL is set together with what looks like a real fal key: unset one of them (the emulator takes any other value, e.g. FAL_KEY=local)",
     );
   }
-  return { falKey, emulatorUrl };
-}
-
-/**
- * The fal key and emulator URL alone, with the same checks as `parseServerEnv`: for scripts
- * that call fal without running the app (and so have no AUTH_SECRET).
- */
-export function parseFalAccess(source: Source): FalAccess {
-  const problems: string[] = [];
-  const access = readFalAccess(schema.parse(source), problems);
-  if (problems.length > 0) throw new Error(`Invalid fal settings:\n- ${problems.join("\n- ")}`);
-  return access;
+  return { access: { falKey, emulatorUrl }, problems };
 }
 
 export function parseServerEnv(source: Source): ServerEnv {
@@ -140,7 +137,9 @@ export function parseServerEnv(source: Source): ServerEnv {
       "AUTH_SECRET is not set: make one with `npx auth secret` or `openssl rand -base64 32`",
     );
   }
-  const { falKey, emulatorUrl } = readFalAccess(env, problems);
+  const fal = readFalAccess(source);
+  problems.push(...fal.problems);
+  const { falKey, emulatorUrl } = fal.access;
   const github = pair(env, "AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET", problems);
   const oidc = pair(env, "AUTH_OIDC_ID", "AUTH_OIDC_SECRET", problems);
   if (Boolean(oidc) !== Boolean(env.AUTH_OIDC_ISSUER)) {

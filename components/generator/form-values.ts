@@ -1,7 +1,7 @@
 import type { ImageDimensions } from "@/lib/catalog/cost";
-import type { ImageSize } from "@/lib/catalog/image-sizes";
+import { type ImageSize, imageSizeNames } from "@/lib/catalog/image-sizes";
+import { type ModelDefinition, strengthOf, takesImage } from "@/lib/catalog/model-definition";
 import type { GenerationRequest } from "@/lib/catalog/model-input";
-import { type ModelDefinition, takesImage } from "@/lib/catalog/models";
 
 /** What the form holds. The input image is not here: it has its own upload state. */
 export type FormValues = {
@@ -16,19 +16,22 @@ export type FormValues = {
 
 export function initialFormValues(models: readonly ModelDefinition[]): FormValues {
   const first = models[0];
+  // Image models have no size: the form holds the first text-to-image model's, for when one
+  // is picked (with none, the size is never shown or sent).
+  const textModel = models.find((model) => !takesImage(model));
   return {
     prompt: "",
     modelId: first?.id ?? "",
-    imageSize: first?.defaultImageSize ?? "square_hd",
+    imageSize: textModel?.defaultImageSize ?? imageSizeNames[0],
     numImages: 1,
     seed: "",
-    strength: first?.strength?.default,
+    strength: first && strengthOf(first)?.default,
   };
 }
 
 /** The form switched to `model`: its own strength default, the rest kept. */
 export function withModel(values: FormValues, model: ModelDefinition): FormValues {
-  return { ...values, modelId: model.id, strength: model.strength?.default };
+  return { ...values, modelId: model.id, strength: strengthOf(model)?.default };
 }
 
 /** A request as the form shows it: after a reload (resume) or from history. */
@@ -39,7 +42,7 @@ export function formValuesOf(model: ModelDefinition, request: GenerationRequest)
     imageSize: request.imageSize,
     numImages: request.numImages,
     seed: request.seed === undefined ? "" : String(request.seed),
-    strength: request.strength ?? model.strength?.default,
+    strength: request.strength ?? strengthOf(model)?.default,
   };
 }
 

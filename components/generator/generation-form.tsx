@@ -2,7 +2,7 @@
 
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useState } from "react";
 import { type ImageSize, imageSizeLabel, imageSizeNames } from "@/lib/catalog/image-sizes";
-import { type ModelDefinition, takesImage } from "@/lib/catalog/models";
+import { type ModelDefinition, strengthOf, takesImage } from "@/lib/catalog/model-definition";
 import { formatUsd } from "@/lib/catalog/money";
 import { describedBy, FormField } from "./form-field";
 import { type FormValues, withModel } from "./form-values";
@@ -40,6 +40,7 @@ export function GenerationForm(props: Props) {
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     onChange({ ...values, [key]: value });
   const model = models.find((entry) => entry.id === values.modelId);
+  const strengthRange = model && strengthOf(model);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -75,11 +76,11 @@ export function GenerationForm(props: Props) {
         </FormField>
 
         {model && takesImage(model) ? (
-          model.strength &&
+          strengthRange &&
           values.strength !== undefined && (
             <StrengthField
               id={field("strength")}
-              range={model.strength}
+              range={strengthRange}
               value={values.strength}
               onChange={(strength) => set("strength", strength)}
             />

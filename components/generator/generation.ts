@@ -1,5 +1,5 @@
+import type { ModelDefinition } from "@/lib/catalog/model-definition";
 import type { GenerationRequest } from "@/lib/catalog/model-input";
-import type { ModelDefinition } from "@/lib/catalog/models";
 import type { ErrorDescription } from "@/lib/fal/browser/describe-error";
 
 export type GeneratedImage = { url: string; width: number; height: number };

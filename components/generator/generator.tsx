@@ -7,8 +7,8 @@ import { formValuesFor } from "@/components/history/reuse-settings";
 import { useHistory } from "@/components/history/use-history";
 import { estimateCostMicroUsd, type ImageDimensions } from "@/lib/catalog/cost";
 import type { ExtraMediaOrigins } from "@/lib/catalog/media-url";
+import { type ModelDefinition, takesImage } from "@/lib/catalog/model-definition";
 import { formModelInput } from "@/lib/catalog/model-input";
-import { type ModelDefinition, takesImage } from "@/lib/catalog/models";
 import { type BudgetView, budgetPath } from "@/lib/stores/budget-view";
 import { BudgetMeter } from "./budget-meter";
 import {

@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import { type ModelDefinition, takesImage } from "@/lib/catalog/models";
+import { type ModelDefinition, takesImage } from "@/lib/catalog/model-definition";
 
 type Props = Omit<ComponentProps<"select">, "value" | "onChange"> & {
   models: readonly ModelDefinition[];

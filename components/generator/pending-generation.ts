@@ -1,6 +1,6 @@
 import { type ImageSize, imageSizeNames } from "@/lib/catalog/image-sizes";
+import type { ModelDefinition } from "@/lib/catalog/model-definition";
 import type { GenerationRequest } from "@/lib/catalog/model-input";
-import type { ModelDefinition } from "@/lib/catalog/models";
 
 /**
  * The generation this tab is waiting on, kept in sessionStorage so a reload can wait on it

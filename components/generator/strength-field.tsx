@@ -1,4 +1,4 @@
-import type { NumberRange } from "@/lib/catalog/models";
+import type { NumberRange } from "@/lib/catalog/model-definition";
 import { describedBy, FormField } from "./form-field";
 
 type Props = { id: string; range: NumberRange; value: number; onChange: (value: number) => void };

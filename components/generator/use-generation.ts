@@ -2,8 +2,8 @@
 
 import type { FalClient, QueueStatus } from "@fal-ai/client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ModelDefinition } from "@/lib/catalog/model-definition";
 import type { GenerationRequest, ModelInput } from "@/lib/catalog/model-input";
-import type { ModelDefinition } from "@/lib/catalog/models";
 import { describeError } from "@/lib/fal/browser/describe-error";
 import { loadFal } from "@/lib/fal/browser/load-fal";
 import { waitForCompletion } from "@/lib/fal/browser/wait-for-completion";

@@ -1,5 +1,5 @@
 import type { Generation } from "@/components/generator/use-generation";
-import { takesImage } from "@/lib/catalog/models";
+import { takesImage } from "@/lib/catalog/model-definition";
 import { type HistoryEntry, historyEntryVersion } from "@/lib/history/history-entry";
 
 /** A finished generation as history keeps it: what was asked, and what fal made of it. */

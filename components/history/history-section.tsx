@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import type { ModelDefinition } from "@/lib/catalog/models";
+import type { ModelDefinition } from "@/lib/catalog/model-definition";
 import type { HistoryEntry, HistoryImage } from "@/lib/history/history-entry";
 import { ClearHistoryButton } from "./clear-history-button";
 import { shortPrompt } from "./describe-entry";

@@ -1,5 +1,5 @@
 import type { FormValues } from "@/components/generator/form-values";
-import type { ModelDefinition } from "@/lib/catalog/models";
+import { type ModelDefinition, strengthOf } from "@/lib/catalog/model-definition";
 import type { HistoryEntry } from "@/lib/history/history-entry";
 import { isKnownImageSize } from "./describe-entry";
 
@@ -16,6 +16,7 @@ export function formValuesFor(
 ): FormValues {
   const model = models.find((candidate) => candidate.id === entry.model.id);
   const { imageSize, numImages, seed, strength } = entry.settings;
+  const range = model && strengthOf(model);
   return {
     ...current,
     prompt: entry.prompt,
@@ -23,6 +24,6 @@ export function formValuesFor(
     imageSize: isKnownImageSize(imageSize) ? imageSize : current.imageSize,
     numImages: Math.min(numImages, model?.maxImages ?? 1),
     seed: seed === undefined ? "" : String(seed),
-    strength: model?.strength ? (strength ?? model.strength.default) : undefined,
+    strength: range ? (strength ?? range.default) : undefined,
   };
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { catalogModel } from "../../tooling/testing/catalog-model";
 import { checkModelInput } from "./check-model-input";
+import type { ModelDefinition } from "./model-definition";
 import { formModelInput, maxSeed } from "./model-input";
-import { findModel, type ModelDefinition } from "./models";
 
-const dev = findModel("fal-ai/flux/dev") as ModelDefinition;
-const schnell = findModel("fal-ai/flux/schnell") as ModelDefinition;
+const dev = catalogModel("fal-ai/flux/dev", "text-to-image");
+const schnell = catalogModel("fal-ai/flux/schnell", "text-to-image");
 const refusal = (model: ModelDefinition, body: unknown) => {
   const checked = checkModelInput(model, body);
   return checked.ok ? "accepted" : checked.refusal;

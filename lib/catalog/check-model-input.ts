@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import { type ImageSize, imageSizeNames } from "./image-sizes";
 import { type ExtraMediaOrigins, mediaUrlProblem } from "./media-url";
+import { type ModelDefinition, type NumberRange, strengthOf, takesImage } from "./model-definition";
 import { type CheckedInput, maxSeed } from "./model-input";
-import { type ModelDefinition, type NumberRange, takesImage } from "./models";
 
 // Built once per entry and list of media origins: a schema costs far more to build than to run.
 const schemas = new WeakMap<ModelDefinition, Map<string, ReturnType<typeof buildSchema>>>();
@@ -25,9 +25,10 @@ function imageFields(model: ModelDefinition, extraOrigins: ExtraMediaOrigins) {
         if (problem) context.addIssue({ code: "custom", message: problem, input: value });
       }),
     );
+  const strength = strengthOf(model);
   return {
     image_url: imageUrl,
-    ...(model.strength ? { strength: z.optional(strengthSchema(model.strength)) } : {}),
+    ...(strength ? { strength: z.optional(strengthSchema(strength)) } : {}),
   };
 }
 
@@ -128,13 +129,14 @@ export function checkModelInput(
     image_url?: string;
     strength?: number;
   };
+  const range = strengthOf(model);
   return {
     ok: true,
     input: {
       ...model.fixed,
       prompt,
       ...(takesImage(model) ? { image_url } : { image_size: image_size ?? model.defaultImageSize }),
-      ...(model.strength ? { strength: strength ?? model.strength.default } : {}),
+      ...(range ? { strength: strength ?? range.default } : {}),
       num_images: num_images ?? 1,
       ...(seed === undefined ? {} : { seed }),
     },

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { catalogModel } from "../../tooling/testing/catalog-model";
 import { estimateCostMicroUsd, largestInputImage } from "./cost";
 import type { ImageSize } from "./image-sizes";
-import { findModel, type ModelDefinition, models } from "./models";
+import type { ModelDefinition } from "./model-definition";
+import { models } from "./models";
 
 const input = (image_size: ImageSize, num_images = 1) => ({ prompt: "x", image_size, num_images });
-const model = (id: string): ModelDefinition => {
-  const found = findModel(id);
-  if (!found) throw new Error(`${id} is missing from the catalog`);
-  return found;
-};
+const model = (id: string) => catalogModel(id, "text-to-image");
+const img2img = catalogModel("fal-ai/flux/dev/image-to-image", "image-to-image");
 
 describe("estimateCostMicroUsd", () => {
   it.each([
@@ -56,13 +55,12 @@ describe("estimateCostMicroUsd: image models", () => {
     // ...and one just past a megapixel boundary is counted past it.
     [1030, 1024, 1, 60_000],
   ])("image-to-image of a %i × %i input, %i image(s), costs %i µ$", (w, h, n, expected) => {
-    const model = findModel("fal-ai/flux/dev/image-to-image") as ModelDefinition;
     const input = { ...edit, num_images: n, strength: 0.9 };
-    expect(estimateCostMicroUsd(model, input, { width: w, height: h })).toBe(expected);
+    expect(estimateCostMicroUsd(img2img, input, { width: w, height: h })).toBe(expected);
   });
 
   it("bills an edit per image, whatever the input's size", () => {
-    const kontext = findModel("fal-ai/flux-pro/kontext") as ModelDefinition;
+    const kontext = catalogModel("fal-ai/flux-pro/kontext", "image-edit");
     expect(estimateCostMicroUsd(kontext, edit, { width: 64, height: 64 })).toBe(40_000);
     expect(estimateCostMicroUsd(kontext, { ...edit, num_images: 4 }, largestInputImage)).toBe(
       160_000,
@@ -70,8 +68,7 @@ describe("estimateCostMicroUsd: image models", () => {
   });
 
   it("assumes the largest accepted input when the size is not known yet (the form)", () => {
-    const model = findModel("fal-ai/flux/dev/image-to-image") as ModelDefinition;
     expect(largestInputImage).toEqual({ width: 2048, height: 2048 });
-    expect(estimateCostMicroUsd(model, edit)).toBe(120_000);
+    expect(estimateCostMicroUsd(img2img, edit)).toBe(120_000);
   });
 });

@@ -1,6 +1,7 @@
+import { maxUploadSide } from "@/lib/uploads/image-upload-policy";
 import { imageSizes } from "./image-sizes";
+import { type ModelDefinition, takesImage } from "./model-definition";
 import type { ModelInput } from "./model-input";
-import { type ModelDefinition, maxInputImageSide, takesImage } from "./models";
 import { microUsdPerUsd } from "./money";
 
 /** fal counts a 1024 × 1024 image as one megapixel. */
@@ -14,10 +15,13 @@ const sideRounding = 64;
 
 export type ImageDimensions = { width: number; height: number };
 
-/** The largest input image the proxy accepts, and so the dearest output it lets fal draw. */
+/**
+ * The largest input image the proxy accepts, and so the dearest output it lets fal draw: the
+ * upload route decodes each image and refuses one with a longer side.
+ */
 export const largestInputImage: ImageDimensions = {
-  width: maxInputImageSide,
-  height: maxInputImageSide,
+  width: maxUploadSide,
+  height: maxUploadSide,
 };
 
 function outputSize(model: ModelDefinition, input: ModelInput, inputImage?: ImageDimensions) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { catalogModel } from "../../tooling/testing/catalog-model";
 import { checkModelInput } from "./check-model-input";
+import type { ModelDefinition } from "./model-definition";
 import { formModelInput } from "./model-input";
-import { findModel, type ModelDefinition } from "./models";
 
-const model = (id: string) => findModel(id) as ModelDefinition;
-const kontext = model("fal-ai/flux-pro/kontext");
-const img2img = model("fal-ai/flux/dev/image-to-image");
-const schnell = model("fal-ai/flux/schnell");
+const kontext = catalogModel("fal-ai/flux-pro/kontext", "image-edit");
+const img2img = catalogModel("fal-ai/flux/dev/image-to-image", "image-to-image");
+const schnell = catalogModel("fal-ai/flux/schnell", "text-to-image");
 const image = "https://v3.fal.media/files/rabbit/rmgBxhwGYb2d3pl3x9sKf_output.png";
 const refusal = (entry: ModelDefinition, body: unknown, origins: string[] = []) => {
   const checked = checkModelInput(entry, body, origins);

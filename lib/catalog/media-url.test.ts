@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isAcceptedMediaUrl, mediaUrlProblem } from "./media-url";
+import { mediaUrlProblem } from "./media-url";
 
 const emulator = "http://localhost:4100";
+const isAcceptedMediaUrl = (raw: string, origins: string[] = []) =>
+  mediaUrlProblem(raw, origins) === undefined;
 
 describe("input image URLs (the attack catalogue)", () => {
   it.each([

@@ -44,8 +44,3 @@ export function mediaUrlProblem(
   if (url.protocol !== "https:" || url.port !== "" || !isFalMediaHost(url.hostname)) return reason;
   return undefined;
 }
-
-/** Whether `raw` may be an input image (see `mediaUrlProblem`). */
-export function isAcceptedMediaUrl(raw: string, extraOrigins: ExtraMediaOrigins = []): boolean {
-  return mediaUrlProblem(raw, extraOrigins) === undefined;
-}

@@ -1,5 +1,5 @@
 import type { ImageSize } from "./image-sizes";
-import type { ModelDefinition } from "./models";
+import type { ModelDefinition } from "./model-definition";
 
 /**
  * The shapes of a model's input. The check itself (zod) is in check-model-input.ts, so the

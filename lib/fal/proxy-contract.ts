@@ -8,8 +8,3 @@ export const falProxyPath = "/api/fal/proxy";
 
 /** The header in which `@fal-ai/client` sends the real fal URL to the proxy. */
 export const targetUrlHeader = "x-fal-target-url";
-
-/** Whether `url` (absolute, or a path) is a call to the proxy. */
-export function isProxyUrl(url: string): boolean {
-  return new URL(url, "http://localhost").pathname === falProxyPath;
-}

@@ -2,11 +2,12 @@
  * `npm run prices [-- --file <path>]`: reads fal's current price for every endpoint in
  * lib/catalog/prices.json, rewrites the file and prints old → new. With FAL_EMULATOR_URL
  * set, it asks the emulator instead. Runs under `--conditions=react-server` (package.json)
- * because lib/env.ts, the one reader of the fal key, is marked server-only.
+ * because lib/env.ts, the one reader of the fal key (the app's server reads it there too), is
+ * marked server-only.
  */
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseFalAccess } from "@/lib/env";
+import { readFalAccess } from "@/lib/env";
 import { utcDate } from "./price-table";
 import { formatChanges } from "./price-update";
 import { refreshPrices } from "./refresh-prices";
@@ -25,7 +26,9 @@ function fileArg(argv: readonly string[]): string {
 }
 
 async function main(file: string): Promise<void> {
-  const { falKey, emulatorUrl } = parseFalAccess(process.env);
+  const { access, problems } = readFalAccess(process.env);
+  if (problems.length > 0) throw new Error(`invalid fal settings:\n- ${problems.join("\n- ")}`);
+  const { falKey, emulatorUrl } = access;
   if (!falKey) {
     throw new Error(
       "no fal key: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET); with FAL_EMULATOR_URL, the key the emulator was started with",

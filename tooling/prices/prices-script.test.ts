@@ -102,6 +102,22 @@ describe("npm run prices", () => {
   );
 
   it(
+    "applies the server's checks to the fal settings, naming each problem, and leaves the file alone",
+    async () => {
+      const outcome = await runScript({ FAL_KEY_ID: "id", FAL_EMULATOR_URL: emu.url }, [
+        "--file",
+        file,
+      ]);
+      expect(outcome.code).toBe(1);
+      expect(outcome.stderr).toContain(
+        "prices: invalid fal settings:\n- FAL_KEY_SECRET must be set together with FAL_KEY_ID",
+      );
+      expect(await readFile(file, "utf8")).toBe(stale);
+    },
+    scriptTimeoutMs,
+  );
+
+  it(
     "reads a key given as FAL_KEY_ID and FAL_KEY_SECRET",
     async () => {
       const pairEmulator = await startTestEmulator({ falKey: "pair-id:pair-secret" });

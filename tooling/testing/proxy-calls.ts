@@ -1,5 +1,5 @@
 import type { APIRequestContext, Request, Response } from "@playwright/test";
-import { falProxyPath, isProxyUrl, targetUrlHeader } from "../../lib/fal/proxy-contract";
+import { falProxyPath, targetUrlHeader } from "../../lib/fal/proxy-contract";
 import { imageUploadPath } from "../../lib/uploads/image-upload-policy";
 import { appUrl } from "./e2e-env";
 import { falUrls } from "./fal-urls";
@@ -37,6 +37,11 @@ export async function submitThroughProxy(api: APIRequestContext, instance = appU
   const response = await callProxy(api, { instance });
   if (response.status() !== 200) throw new Error(`submit answered ${response.status()}`);
   return ((await response.json()) as { request_id: string }).request_id;
+}
+
+/** Whether `url` (absolute, or a path) is a call to the proxy. */
+export function isProxyUrl(url: string): boolean {
+  return new URL(url, "http://localhost").pathname === falProxyPath;
 }
 
 /** A request, or the response whose request it is: the predicates below take either. */
