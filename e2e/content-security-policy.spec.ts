@@ -77,3 +77,20 @@ test("the generator runs under the policy: scripts, the result's image, its down
   ).toBeVisible();
   expect(await violations()).toEqual([]);
 });
+
+test("the short page (/quick) runs under the policy: its fal client, the result's image", async ({
+  page,
+}) => {
+  const violations = await watchViolations(page);
+  const { nonce, scripts } = await nonces(page, "/quick");
+  expect(scripts.length).toBeGreaterThan(3);
+  expect(scripts).toEqual(scripts.map(() => nonce));
+
+  await page.getByLabel("Prompt", { exact: true }).fill("A short page under the policy");
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+  const image = page.getByRole("img", { name: "A short page under the policy" });
+  await expect
+    .poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth))
+    .toBeGreaterThan(0);
+  expect(await violations()).toEqual([]);
+});
