@@ -32,6 +32,14 @@ async function nonces(page: Page, path: string) {
   return { nonce, scripts };
 }
 
+/** Opens `path`, and fails unless its policy has a nonce and every script it was served carries it. */
+async function openWithNonces(page: Page, path: string) {
+  const { nonce, scripts } = await nonces(page, path);
+  expect(nonce).toBeDefined();
+  expect(scripts.length).toBeGreaterThan(3);
+  expect(scripts).toEqual(scripts.map(() => nonce));
+}
+
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -40,10 +48,7 @@ test.describe("signed out", () => {
   }) => {
     const violations = await watchViolations(page);
     for (const path of ["/sign-in", "/"]) {
-      const { nonce, scripts } = await nonces(page, path);
-      expect(nonce).toBeDefined();
-      expect(scripts.length).toBeGreaterThan(3);
-      expect(scripts).toEqual(scripts.map(() => nonce));
+      await openWithNonces(page, path);
       expect(await violations()).toEqual([]);
     }
     await page.getByRole("link", { name: "Sign in to start" }).click();
@@ -57,9 +62,7 @@ test("the generator runs under the policy: scripts, the result's image, its down
   generator,
 }) => {
   const violations = await watchViolations(page);
-  const { nonce, scripts } = await nonces(page, "/");
-  expect(scripts.length).toBeGreaterThan(3);
-  expect(scripts).toEqual(scripts.map(() => nonce));
+  await openWithNonces(page, "/");
 
   // The fal client loads after the page (a script the nonce'd ones add), the image comes from
   // the emulator's origin, as it would from fal's media hosts, and Download fetches it.
@@ -75,5 +78,20 @@ test("the generator runs under the policy: scripts, the result's image, its down
   await expect(
     generator.result.getByRole("button", { name: "Download", exact: true }),
   ).toBeVisible();
+  expect(await violations()).toEqual([]);
+});
+
+test("the short page (/quick) runs under the policy: its fal client, the result's image", async ({
+  page,
+}) => {
+  const violations = await watchViolations(page);
+  await openWithNonces(page, "/quick");
+
+  await page.getByLabel("Prompt", { exact: true }).fill("A short page under the policy");
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+  const image = page.getByRole("img", { name: "A short page under the policy" });
+  await expect
+    .poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth))
+    .toBeGreaterThan(0);
   expect(await violations()).toEqual([]);
 });

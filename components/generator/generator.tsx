@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { entryFromGeneration } from "@/components/history/entry-from-generation";
 import { HistorySection } from "@/components/history/history-section";
@@ -180,6 +181,14 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
         }}
         onEdit={edit}
       />
+      {/* For whoever reads this starter's code: the same proxy and client, in a few lines. */}
+      <p className="text-muted text-sm">
+        New to the fal client?{" "}
+        <Link href="/quick" className="underline">
+          One image, one call
+        </Link>{" "}
+        is the same proxy in a few lines.
+      </p>
     </div>
   );
 }

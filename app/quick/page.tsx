@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { NotAllowed } from "@/components/auth/not-allowed";
+import { accessOf } from "@/lib/auth/access";
+import { QuickGenerator } from "./quick-generator";
+
+/** The shortest path: one catalog model, the plain fal client, through the guarded proxy. */
+export default async function QuickPage() {
+  // The proxy checks every call (the lock); the page checks too, to send a visitor to sign in.
+  const access = accessOf(await auth());
+  if (access.status === "signed-out") redirect("/sign-in");
+  if (access.status === "forbidden") {
+    return <NotAllowed user={access.user} reason={access.reason} />;
+  }
+  return <QuickGenerator />;
+}
