@@ -4,20 +4,17 @@ import type { QueueStatus } from "@fal-ai/client";
 import Link from "next/link";
 import { type FormEvent, useEffect, useState } from "react";
 import { imageAlt } from "@/components/generator/image-alt";
-import { models } from "@/lib/catalog/models";
+import type { TextToImageModel } from "@/lib/catalog/model-definition";
 // Set up with `proxyUrl`: calls go to /api/fal/proxy, which adds FAL_KEY on the server. No key here.
 import { fal } from "@/lib/fal/browser/browser-client";
 import { describeError } from "@/lib/fal/browser/describe-error";
-
-// FLUX.1 [schnell], the inexpensive default: from the catalog, the only models the proxy runs.
-const model = models[0];
 
 const statusOf = (update: QueueStatus) =>
   update.status === "IN_QUEUE"
     ? `In queue, position ${update.queue_position + 1}`
     : `Generating… ${update.logs.at(-1)?.message ?? ""}`;
 
-export function QuickGenerator() {
+export function QuickGenerator({ model }: { model: TextToImageModel }) {
   const [status, setStatus] = useState("");
   const [image, setImage] = useState<{ url: string; alt: string }>();
   // Busy until React hydrates: a click before then would submit the form natively, reloading.
