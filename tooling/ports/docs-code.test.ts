@@ -23,7 +23,6 @@ const shown: Array<[doc: string, file: string]> = [
   ["docs/pages-router.md", "tooling/ports/node-bridge.ts"],
   ["docs/pages-router.md", "tooling/ports/pages-api-fal-proxy.ts"],
   ["docs/custom-server.md", "tooling/ports/fal-proxy-listener.ts"],
-  ["README.md", "app/api/fal/proxy/route.ts"],
 ];
 
 const docs = [
