@@ -8,7 +8,7 @@ type AppErrorExtras = {
 };
 
 // Next bundles the page and each route handler with their own copy of this module, while the
-// proxy's stores are one per process (lib/proxy/proxy-setup.ts): a refusal thrown by a store
+// proxy's stores are one per process (lib/stores/app-stores.ts): a refusal thrown by a store
 // made in one bundle must still be recognised in another, so `instanceof` checks a brand
 // registered process-wide rather than the class of one copy.
 const appErrorBrand = Symbol.for("fal-nextjs-starter/AppError");

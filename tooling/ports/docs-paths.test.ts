@@ -43,11 +43,6 @@ const yoursToCreate = new Set([
   "tsconfig.server.json",
 ]);
 
-/**
- * Files another branch is adding, named ahead of its merge. Once one exists, this test says
- * so: take it off the list.
- */
-const comingWithABranch = new Set(["app/quick/page.tsx"]);
 
 /** Spans with a slash that are not repo paths. */
 const notPaths = [
@@ -102,8 +97,8 @@ function isInTree(path: string): boolean {
 
 function missingFrom(paths: string[]): string[] {
   const absent = paths.filter((path) => !isInTree(path) && !yoursToCreate.has(path));
-  const ignored = ignoredByGit(absent.filter((path) => !comingWithABranch.has(path)));
-  return absent.filter((path) => !ignored.has(path) && !comingWithABranch.has(path));
+  const ignored = ignoredByGit(absent);
+  return absent.filter((path) => !ignored.has(path));
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
@@ -165,7 +160,7 @@ describe("the paths the docs name", () => {
 
   it.each(docs)("every relative link in %s reaches a file, and a heading there", (doc) => {
     const broken = relativeLinks(doc).filter(({ path, anchor }) => {
-      if (!existsSync(join(root, path))) return !comingWithABranch.has(path);
+      if (!existsSync(join(root, path))) return true;
       return anchor !== undefined && !anchorsOf(path).has(anchor);
     });
     expect(broken.map(({ target }) => target)).toEqual([]);
@@ -178,7 +173,4 @@ describe("the paths the docs name", () => {
     expect(anchorsOf("README.md")).toContain(anchor);
   });
 
-  it("names no branch's file that has landed: take it off comingWithABranch", () => {
-    expect([...comingWithABranch].filter((path) => existsSync(join(root, path)))).toEqual([]);
-  });
 });

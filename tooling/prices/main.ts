@@ -12,7 +12,7 @@ import { utcDate } from "./price-table";
 import { formatChanges } from "./price-update";
 import { refreshPrices } from "./refresh-prices";
 
-const defaultFile = fileURLToPath(new URL("../lib/catalog/prices.json", import.meta.url));
+const defaultFile = fileURLToPath(new URL("../../lib/catalog/prices.json", import.meta.url));
 
 function shown(file: string): string {
   const path = relative(process.cwd(), file);
