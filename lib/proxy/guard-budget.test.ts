@@ -20,7 +20,7 @@ describe("the guard: daily budgets", () => {
     const budget = createSpendBudget({ perUserMicroUsd: 250_000, appMicroUsd: 10_000_000 });
     const kit = createGuardKit({
       budget,
-      runs: createSubmitLimiter({ perMinute: 100, perDay: 100 }),
+      runLimits: createSubmitLimiter({ perMinute: 100, perDay: 100 }),
     });
     expect((await kit.call(fourImages)).status).toBe(200);
     expect((await kit.call(fourImages)).status).toBe(200);
@@ -53,7 +53,7 @@ describe("the guard: daily budgets", () => {
     const budget = createSpendBudget({ perUserMicroUsd: 100_000, appMicroUsd: 10_000_000 });
     const kit = createGuardKit({
       budget,
-      runs: createSubmitLimiter({ perMinute: 2, perDay: 100 }),
+      runLimits: createSubmitLimiter({ perMinute: 2, perDay: 100 }),
     });
     kit.fal.mockImplementationOnce(async () => Response.json({ detail: "down" }, { status: 503 }));
     expect((await kit.call(fourImages)).status).toBe(503);

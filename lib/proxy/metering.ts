@@ -27,13 +27,13 @@ const nothingHeld = {
  * stream also one of their open-stream slots (429 `too_many_streams`), held until it ends.
  */
 export async function meter(
-  stores: Pick<ProxyStores, "runs" | "reads" | "streams">,
+  stores: Pick<ProxyStores, "runLimits" | "reads" | "streams">,
   userId: string,
   target: ProxyTarget,
   streamMaxMs: number,
 ): Promise<MeteredCall> {
   if (target.operation === "submit" || target.operation === "run") {
-    const attempt = await stores.runs.charge(userId);
+    const attempt = await stores.runLimits.charge(userId);
     return { ...nothingHeld, refund: attempt.refund };
   }
   await stores.reads.charge(userId);

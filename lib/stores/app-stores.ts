@@ -4,6 +4,7 @@ import { type MediaOwnership, memoryMediaOwnership, redisMediaOwnership } from "
 import { createReadLimiter, type ReadLimiter } from "./read-limiter";
 import { connectRedis } from "./redis-client";
 import { memoryOwnership, type RequestOwnership, redisOwnership } from "./request-ownership";
+import { memoryRuns, type RunStore, redisRuns } from "./runs";
 import { createSpendBudget, type SpendBudget } from "./spend-budget";
 import { createStreamSlots, type StreamSlots } from "./stream-slots";
 import { createSubmitLimiter, type SubmitLimiter } from "./submit-limiter";
@@ -11,8 +12,10 @@ import { createUploadCounter, type UploadCounter } from "./upload-counter";
 
 /** Everything the app counts or remembers per user, in memory or in Redis. */
 export type AppStores = {
-  /** Model runs per minute and per day. */
-  runs: SubmitLimiter;
+  /** Model runs each user may start per minute and per day. */
+  runLimits: SubmitLimiter;
+  /** Each user's runs, newest first: their history, on every tab and device. */
+  runs: RunStore;
   /** Daily spend, per user and for the app, charged before fal is called. */
   budget: SpendBudget;
   /** Who submitted which fal request. */
@@ -45,7 +48,8 @@ export function appStores(): AppStores {
   const { proxy, budgets, redisUrl } = serverEnv();
   const redis = redisUrl ? connectRedis(redisUrl) : undefined;
   const stores: AppStores = {
-    runs: createSubmitLimiter(proxy.limits, redis),
+    runLimits: createSubmitLimiter(proxy.limits, redis),
+    runs: redis ? redisRuns(redis) : memoryRuns(),
     budget: createSpendBudget(
       { perUserMicroUsd: budgets.perUserDailyMicroUsd, appMicroUsd: budgets.appDailyMicroUsd },
       redis,

@@ -10,6 +10,7 @@ import { type FalProxyPolicy, falProxyPolicy, type ProxyStores } from "@/lib/pro
 import { memoryMediaOwnership } from "@/lib/stores/media-ownership";
 import { createReadLimiter } from "@/lib/stores/read-limiter";
 import { memoryOwnership } from "@/lib/stores/request-ownership";
+import { memoryRuns } from "@/lib/stores/runs";
 import { createSpendBudget } from "@/lib/stores/spend-budget";
 import { createStreamSlots } from "@/lib/stores/stream-slots";
 import { createSubmitLimiter } from "@/lib/stores/submit-limiter";
@@ -48,7 +49,8 @@ export function kitStores(overrides: Partial<ProxyStores> = {}): ProxyStores {
   const media = memoryMediaOwnership();
   void media.record(users.ada.user.id, [{ url: adasImage, width: 1024, height: 1024 }]);
   return {
-    runs: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
+    runLimits: createSubmitLimiter({ perMinute: 3, perDay: 5 }),
+    runs: memoryRuns(),
     // $1 a user and $10 for the app, as by default.
     budget: createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 }),
     requests: memoryOwnership(),
@@ -85,9 +87,11 @@ export function createGuardKit(overrides: KitOverrides = {}) {
   });
   vi.stubGlobal("fetch", fal);
   const audit: AuditEntry[] = [];
-  const { runs, budget, requests, media, reads, streams, ...parts } = overrides;
+  const { runLimits, runs, budget, requests, media, reads, streams, ...parts } = overrides;
   const stores = Object.fromEntries(
-    Object.entries({ runs, budget, requests, media, reads, streams }).filter(([, v]) => v),
+    Object.entries({ runLimits, runs, budget, requests, media, reads, streams }).filter(
+      ([, v]) => v,
+    ),
   ) as Partial<ProxyStores>;
   const policy = falProxyPolicy({
     identify: callerIn,
