@@ -18,6 +18,10 @@ describe("estimateCostMicroUsd", () => {
     ["fal-ai/flux/dev", "square_hd", 1, 25_000],
     ["fal-ai/flux/dev", "portrait_16_9", 2, 50_000],
     ["fal-ai/flux/dev", "landscape_16_9", 4, 100_000],
+    // FLUX.2 [dev]: $0.012 per megapixel, rounded up per image.
+    ["fal-ai/flux-2", "square_hd", 1, 12_000],
+    ["fal-ai/flux-2", "square", 2, 24_000],
+    ["fal-ai/flux-2", "landscape_4_3", 4, 48_000],
   ] as const)("%s, %s × %i costs %i µ$", (id, size, count, expected) => {
     expect(estimateCostMicroUsd(model(id), input(size, count))).toBe(expected);
   });
@@ -30,7 +34,7 @@ describe("estimateCostMicroUsd", () => {
     expect(estimateCostMicroUsd(perImage, input("square_hd", 3))).toBe(75_000);
   });
 
-  it("prices every catalog model from its catalog price", () => {
+  it("prices every image model from its catalog price", () => {
     for (const entry of models) {
       const unit = Math.round(entry.price.unitPriceUsd * 1_000_000);
       const square = { width: 1024, height: 1024 };
