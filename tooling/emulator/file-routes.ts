@@ -1,9 +1,11 @@
-/** `GET /files/...`: generated images, edits and uploaded files, loaded by browsers directly. */
+/** `GET /files/...`: generated images, edits, videos and uploads, loaded by browsers directly. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorContext } from "./context";
 import { renderEdit } from "./edit-render";
 import { sendJson } from "./http-utils";
 import { imagePath, parseImagePath, renderPng } from "./images";
+import { renderVideo } from "./video-render";
+import { videoContentType } from "./video-store";
 
 const fileHeaders = {
   "access-control-allow-origin": "*",
@@ -31,6 +33,11 @@ export async function findFile(
   if (edit) {
     const bytes = await context.renders.get(pathname, () => renderEdit(edit.spec, edit.index));
     return { bytes, contentType: "image/png", cacheControl: immutable };
+  }
+  const video = context.videos.byPath(pathname);
+  if (video) {
+    const bytes = await context.renders.get(pathname, () => renderVideo(video));
+    return { bytes, contentType: videoContentType, cacheControl: immutable };
   }
   const file = context.uploads.getByPath(pathname);
   return file && { ...file, cacheControl: "public, max-age=3600" };
