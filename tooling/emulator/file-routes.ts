@@ -1,5 +1,6 @@
 /** `GET /files/...`: generated images, edits, videos and uploads, loaded by browsers directly. */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { byteRange } from "./byte-range";
 import type { EmulatorContext } from "./context";
 import { renderEdit } from "./edit-render";
 import { sendJson } from "./http-utils";
@@ -58,11 +59,24 @@ export async function handleFile(
     sendJson(response, 404, { detail: "File not found" }, fileHeaders);
     return;
   }
-  response.writeHead(200, {
+  const headers = {
     ...fileHeaders,
     "content-type": file.contentType,
-    "content-length": file.bytes.length,
     "cache-control": file.cacheControl,
+    "accept-ranges": "bytes",
+  };
+  const size = file.bytes.length;
+  const range = byteRange(request.headers.range, size);
+  if (range === "unsatisfiable") {
+    response.writeHead(416, { ...headers, "content-range": `bytes */${size}` });
+    response.end();
+    return;
+  }
+  const { start, end } = range ?? { start: 0, end: size - 1 };
+  response.writeHead(range ? 206 : 200, {
+    ...headers,
+    "content-length": end - start + 1,
+    ...(range ? { "content-range": `bytes ${start}-${end}/${size}` } : {}),
   });
-  response.end(request.method === "HEAD" ? undefined : file.bytes);
+  response.end(request.method === "HEAD" ? undefined : file.bytes.subarray(start, end + 1));
 }
