@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { catalogModel } from "../../tooling/testing/catalog-model";
 import { estimateCostMicroUsd, largestInputImage } from "./cost";
 import type { ImageSize } from "./image-sizes";
-import type { ModelDefinition } from "./model-definition";
-import { models } from "./models";
+import { type ModelDefinition, makesVideo } from "./model-definition";
+import { catalog } from "./models";
 
 const input = (image_size: ImageSize, num_images = 1) => ({ prompt: "x", image_size, num_images });
 const model = (id: string) => catalogModel(id, "text-to-image");
@@ -34,11 +34,15 @@ describe("estimateCostMicroUsd", () => {
     expect(estimateCostMicroUsd(perImage, input("square_hd", 3))).toBe(75_000);
   });
 
-  it("prices every image model from its catalog price", () => {
-    for (const entry of models) {
+  it("prices every catalog model from its catalog price", () => {
+    for (const entry of catalog) {
       const unit = Math.round(entry.price.unitPriceUsd * 1_000_000);
       const square = { width: 1024, height: 1024 };
-      expect(estimateCostMicroUsd(entry, input("square_hd", 2), square)).toBe(2 * unit);
+      // Two images of one megapixel, or eight seconds of the base variant.
+      const [units, asked] = makesVideo(entry)
+        ? [8, { prompt: "x", duration: "8s", resolution: entry.video.resolutions[0] }]
+        : [2, input("square_hd", 2)];
+      expect(estimateCostMicroUsd(entry, asked, square), entry.id).toBe(units * unit);
     }
   });
 });

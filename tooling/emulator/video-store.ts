@@ -4,7 +4,7 @@
  * shape it and, for image-to-video, the input image's bytes. In memory, bounded like edits: the
  * oldest entries go first.
  */
-import { randomUUID } from "node:crypto";
+import { createBoundedStore } from "./bounded-store";
 
 export type VideoSpec = {
   promptHash: string;
@@ -37,25 +37,18 @@ export type VideoStore = {
 };
 
 export function createVideoStore(limits: VideoLimits = defaultVideoLimits): VideoStore {
-  const videos = new Map<string, VideoSpec>();
-  let totalBytes = 0;
+  const { maxVideos: maxEntries, maxTotalBytes } = limits;
+  const bytesOf = (spec: VideoSpec) => spec.source?.length ?? 0;
+  const videos = createBoundedStore<VideoSpec>({ maxEntries, maxTotalBytes }, bytesOf);
   return {
-    add(spec) {
-      const id = randomUUID();
-      videos.set(id, spec);
-      totalBytes += spec.source?.length ?? 0;
-      for (const [oldId, old] of videos) {
-        if (videos.size <= limits.maxVideos && totalBytes <= limits.maxTotalBytes) break;
-        if (oldId === id) break;
-        videos.delete(oldId);
-        totalBytes -= old.source?.length ?? 0;
-      }
-      return id;
-    },
+    add: (spec) => videos.add(spec),
     byPath(pathname) {
       const id = videoPathPattern.exec(pathname)?.[1];
       return id === undefined ? undefined : videos.get(id);
     },
-    stats: () => ({ videos: videos.size, totalBytes }),
+    stats() {
+      const { entries, totalBytes } = videos.stats();
+      return { videos: entries, totalBytes };
+    },
   };
 }
