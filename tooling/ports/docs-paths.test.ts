@@ -43,7 +43,6 @@ const yoursToCreate = new Set([
   "tsconfig.server.json",
 ]);
 
-
 /** Spans with a slash that are not repo paths. */
 const notPaths = [
   /^(image|text|application)\//, // MIME types
@@ -172,5 +171,4 @@ describe("the paths the docs name", () => {
     expect(anchor).toBeDefined();
     expect(anchorsOf("README.md")).toContain(anchor);
   });
-
 });
