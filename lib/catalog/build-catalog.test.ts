@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog, type CatalogEntry, type CatalogSource } from "./build-catalog";
 import type { ModelPrice } from "./model-definition";
+import type { VideoOptions } from "./video-options";
 
 const price = (unitPriceUsd: number): ModelPrice => ({
   unitPriceUsd,
@@ -20,15 +21,38 @@ const text: CatalogEntry = {
 const edit: CatalogEntry = { ...text, id: "acme/edit", name: "Edit", kind: "image-edit" };
 const redraw: CatalogEntry = { ...text, id: "acme/redraw", name: "Redraw", kind: "image-to-image" };
 const strength = { min: 0.1, max: 0.9, default: 0.5, step: 0.1 };
+const video: VideoOptions = {
+  durations: ["5", "10"],
+  aspectRatios: ["16:9"],
+  resolutions: ["480p", "720p"],
+  audio: true,
+  secondRates: { "480p": { silent: 0.1, withAudio: 0.2 }, "720p": { silent: 0.2, withAudio: 0.3 } },
+};
+const clip: CatalogEntry = {
+  id: "acme/clip",
+  name: "Clip",
+  description: "Moves.",
+  kind: "text-to-video",
+  billedPer: "second",
+  fixed,
+  video,
+};
 const source = (entries: CatalogEntry[]): CatalogSource => ({
   shared: { maxImages: 3, maxPromptLength: 500 },
   byKind: {
     "text-to-image": { defaultImageSize: "portrait_4_3" },
     "image-edit": {},
     "image-to-image": { strength },
+    "text-to-video": {},
+    "image-to-video": {},
   },
   entries,
-  prices: { "acme/text": price(0.01), "acme/edit": price(0.02), "acme/redraw": price(0.03) },
+  prices: {
+    "acme/text": price(0.01),
+    "acme/edit": price(0.02),
+    "acme/redraw": price(0.03),
+    "acme/clip": price(0.1),
+  },
 });
 
 describe("buildCatalog", () => {
@@ -64,6 +88,50 @@ describe("buildCatalog", () => {
     for (const model of buildCatalog(source([text, edit, redraw]))) {
       expect(model, model.kind).toMatchObject({ maxImages: 3, maxPromptLength: 500 });
     }
+  });
+
+  it("gives a video model its own choices and the shared prompt length, and no image count", () => {
+    const [model] = buildCatalog(source([clip]));
+    expect(model).toEqual({
+      ...clip,
+      page: "https://fal.ai/models/acme/clip",
+      price: price(0.1),
+      maxPromptLength: 500,
+    });
+  });
+
+  it("stops on a video model with a variant it cannot price, naming it and the variant", () => {
+    const priced = (options: Partial<VideoOptions>) =>
+      buildCatalog(source([{ ...clip, video: { ...video, ...options } }]));
+    expect(() => priced({ resolutions: ["480p", "1080p"] })).toThrow(
+      "acme/clip cannot be priced: no per-second rate for 1080p (lib/catalog/models.ts).",
+    );
+    expect(() =>
+      priced({ secondRates: { "480p": { silent: 0.1 }, "720p": { silent: 0.2, withAudio: 0.3 } } }),
+    ).toThrow("acme/clip cannot be priced: no per-second rate for 480p with audio");
+    expect(() => priced({ durations: ["5", "long"] })).toThrow(
+      'acme/clip cannot be priced: the duration "long" is not whole seconds',
+    );
+    // Without audio on offer, a silent rate is enough...
+    expect(() =>
+      priced({ audio: false, secondRates: { "480p": { silent: 0.1 }, "720p": { silent: 0.2 } } }),
+    ).not.toThrow();
+    // ...unless the entry fixes audio on, which fal then bills.
+    expect(() =>
+      buildCatalog(
+        source([
+          {
+            ...clip,
+            fixed: { generate_audio: true },
+            video: {
+              ...video,
+              audio: false,
+              secondRates: { "480p": { silent: 0.1 }, "720p": { silent: 0.2 } },
+            },
+          },
+        ]),
+      ),
+    ).toThrow("no per-second rate for 480p with audio");
   });
 
   it("keeps what an entry sets over the shared and its kind's defaults", () => {
@@ -116,7 +184,13 @@ describe("buildCatalog", () => {
       { ...text, kind: "text-to-image", price: price(1) },
       // @ts-expect-error the page follows from the id
       { ...redraw, kind: "image-to-image", page: "https://fal.ai/models/acme/elsewhere" },
+      // @ts-expect-error a video model makes one video: it takes no image count
+      { ...clip, kind: "text-to-video", maxImages: 2 },
+      // @ts-expect-error a video model is billed per second, and says what it offers
+      { ...clip, kind: "image-to-video", billedPer: "megapixel" },
+      // @ts-expect-error an image model has no video choices
+      { ...text, kind: "text-to-image", video },
     ];
-    expect(refused).toHaveLength(4);
+    expect(refused).toHaveLength(7);
   });
 });

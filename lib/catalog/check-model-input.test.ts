@@ -6,6 +6,7 @@ import { formModelInput, maxSeed } from "./model-input";
 
 const dev = catalogModel("fal-ai/flux/dev", "text-to-image");
 const schnell = catalogModel("fal-ai/flux/schnell", "text-to-image");
+const flux2 = catalogModel("fal-ai/flux-2", "text-to-image");
 const refusal = (model: ModelDefinition, body: unknown) => {
   const checked = checkModelInput(model, body);
   return checked.ok ? "accepted" : checked.refusal;
@@ -25,6 +26,37 @@ describe("checkModelInput", () => {
         sync_mode: false,
       },
     });
+  });
+
+  it("sends FLUX.2 [dev] its fixed steps, guidance and safety, and no prompt expansion", () => {
+    expect(checkModelInput(flux2, { prompt: "a sign", image_size: "square", seed: 3 })).toEqual({
+      ok: true,
+      input: {
+        prompt: "a sign",
+        image_size: "square",
+        num_images: 1,
+        seed: 3,
+        num_inference_steps: 28,
+        guidance_scale: 2.5,
+        acceleration: "regular",
+        enable_prompt_expansion: false,
+        enable_safety_checker: true,
+        sync_mode: false,
+      },
+    });
+    expect(refusal(flux2, { prompt: "x", enable_prompt_expansion: true })).toEqual({
+      field: "enable_prompt_expansion",
+      message: "enable_prompt_expansion is fixed to false for FLUX.2 [dev] on this server.",
+    });
+    expect(refusal(flux2, { prompt: "x", acceleration: "high" })).toMatchObject({
+      field: "acceleration",
+    });
+    expect(refusal(flux2, { prompt: "x", output_format: "jpeg" })).toEqual({
+      field: "output_format",
+      message: "output_format is not an input this server sends to FLUX.2 [dev].",
+    });
+    expect(refusal(flux2, { prompt: "x", num_images: 5 })).toMatchObject({ field: "num_images" });
+    expect(refusal(flux2, { prompt: "x", duration: "4s" })).toMatchObject({ field: "duration" });
   });
 
   it("accepts what the form sends, unchanged but for the fixed fields", () => {

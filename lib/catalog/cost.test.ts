@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { catalogModel } from "../../tooling/testing/catalog-model";
 import { estimateCostMicroUsd, largestInputImage } from "./cost";
 import type { ImageSize } from "./image-sizes";
-import type { ModelDefinition } from "./model-definition";
-import { models } from "./models";
+import { type ModelDefinition, makesVideo } from "./model-definition";
+import { catalog } from "./models";
 
 const input = (image_size: ImageSize, num_images = 1) => ({ prompt: "x", image_size, num_images });
 const model = (id: string) => catalogModel(id, "text-to-image");
@@ -18,6 +18,10 @@ describe("estimateCostMicroUsd", () => {
     ["fal-ai/flux/dev", "square_hd", 1, 25_000],
     ["fal-ai/flux/dev", "portrait_16_9", 2, 50_000],
     ["fal-ai/flux/dev", "landscape_16_9", 4, 100_000],
+    // FLUX.2 [dev]: $0.012 per megapixel, rounded up per image.
+    ["fal-ai/flux-2", "square_hd", 1, 12_000],
+    ["fal-ai/flux-2", "square", 2, 24_000],
+    ["fal-ai/flux-2", "landscape_4_3", 4, 48_000],
   ] as const)("%s, %s × %i costs %i µ$", (id, size, count, expected) => {
     expect(estimateCostMicroUsd(model(id), input(size, count))).toBe(expected);
   });
@@ -31,10 +35,14 @@ describe("estimateCostMicroUsd", () => {
   });
 
   it("prices every catalog model from its catalog price", () => {
-    for (const entry of models) {
+    for (const entry of catalog) {
       const unit = Math.round(entry.price.unitPriceUsd * 1_000_000);
       const square = { width: 1024, height: 1024 };
-      expect(estimateCostMicroUsd(entry, input("square_hd", 2), square)).toBe(2 * unit);
+      // Two images of one megapixel, or eight seconds of the base variant.
+      const [units, asked] = makesVideo(entry)
+        ? [8, { prompt: "x", duration: "8s", resolution: entry.video.resolutions[0] }]
+        : [2, input("square_hd", 2)];
+      expect(estimateCostMicroUsd(entry, asked, square), entry.id).toBe(units * unit);
     }
   });
 });

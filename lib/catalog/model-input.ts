@@ -25,12 +25,19 @@ export type GenerationRequest = {
 /** The input fal receives: what the caller chose, within the entry's limits, and its fixed fields. */
 export type ModelInput = {
   prompt: string;
-  /** Absent for image models, whose output size follows the input image. */
+  /** Text-to-image only: an image model's output follows its input image. */
   image_size?: ImageSize;
-  num_images: number;
+  /** Image models only, always set by the check; a video model makes one video. */
+  num_images?: number;
   seed?: number;
   image_url?: string;
   strength?: number;
+  /** Video models only, always set by the check: fal's values, such as `"8s"` and `"720p"`. */
+  duration?: string;
+  aspect_ratio?: string;
+  resolution?: string;
+  /** Video models that offer audio only, always set by the check (false unless asked). */
+  generate_audio?: boolean;
   [fixed: string]: number | boolean | string | undefined;
 };
 

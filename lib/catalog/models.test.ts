@@ -1,33 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { takesImage } from "./model-definition";
-import { allowedEndpoints, models } from "./models";
+import { makesVideo, takesImage } from "./model-definition";
+import { allowedEndpoints, catalog, models } from "./models";
 import prices from "./prices.json";
 
 const priceTable: Readonly<Record<string, unknown>> = prices;
+const imageModels = catalog.filter((model) => !makesVideo(model));
+const videoModels = catalog.filter(makesVideo);
 
 describe("the model catalog", () => {
-  it("allows exactly the catalog's endpoints through the proxy", () => {
-    expect(allowedEndpoints).toEqual([
-      "fal-ai/flux/schnell",
-      "fal-ai/flux/dev",
-      "fal-ai/flux-pro/kontext",
-      "fal-ai/flux/dev/image-to-image",
+  it("lists every entry once, FLUX.1 [schnell] first, with its kind", () => {
+    expect(catalog.map((model) => [model.id, model.kind])).toEqual([
+      ["fal-ai/flux/schnell", "text-to-image"],
+      ["fal-ai/flux/dev", "text-to-image"],
+      ["fal-ai/flux-2", "text-to-image"],
+      ["fal-ai/flux-pro/kontext", "image-edit"],
+      ["fal-ai/flux/dev/image-to-image", "image-to-image"],
+      ["fal-ai/veo3.1/lite", "text-to-video"],
+      ["fal-ai/veo3.1", "text-to-video"],
+      ["fal-ai/veo3.1/lite/image-to-video", "image-to-video"],
     ]);
-    expect(new Set(models.map((model) => model.id)).size).toBe(models.length);
+    expect(new Set(catalog.map((model) => model.id)).size).toBe(catalog.length);
+  });
+
+  it("gives the form and the proxy the image models only, and allows exactly those", () => {
+    expect(models).toEqual(imageModels);
+    expect(models.some((model) => makesVideo(model))).toBe(false);
+    expect(allowedEndpoints).toEqual(models.map((model) => model.id));
   });
 
   it("gives every model its price from prices.json in US dollars, the day it was read and its fal page", () => {
-    for (const model of models) {
+    for (const model of catalog) {
       expect(model.price).toEqual(priceTable[model.id]);
       expect(model.price.currency).toBe("USD");
       expect(model.price.unitPriceUsd).toBeGreaterThan(0);
       expect(model.price.readOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(model.page).toBe(`https://fal.ai/models/${model.id}`);
     }
+    expect(Object.keys(priceTable).sort()).toEqual(catalog.map((model) => model.id).sort());
   });
 
-  it("fixes the safety checker on and synchronous mode off for every model", () => {
-    for (const model of models) {
+  it("bills every video model per second of video", () => {
+    for (const model of videoModels) {
+      expect([model.billedPer, model.price.unit], model.id).toEqual(["second", "video_second"]);
+    }
+  });
+
+  it("fixes the safety checker on and synchronous mode off for every image model", () => {
+    for (const model of imageModels) {
       // Kontext has no safety checker switch: its filter is a tolerance, fixed at fal's default.
       const safety =
         model.kind === "image-edit" ? { safety_tolerance: "2" } : { enable_safety_checker: true };
@@ -35,30 +54,40 @@ describe("the model catalog", () => {
     }
   });
 
-  it("lets every model take up to 4 images and a prompt of 2,000 characters", () => {
-    for (const model of models) {
-      expect(model, model.id).toMatchObject({ maxImages: 4, maxPromptLength: 2_000 });
+  it("fixes Veo's moderation at fal's default and lets no prompt be rewritten", () => {
+    for (const model of videoModels) {
+      expect(model.fixed, model.id).toEqual({ safety_tolerance: "4", auto_fix: false });
+    }
+  });
+
+  it("lets every image model take up to 4 images, and every model a prompt of 2,000 characters", () => {
+    for (const model of catalog) {
+      expect(model.maxPromptLength, model.id).toBe(2_000);
+      expect("maxImages" in model ? model.maxImages : "none", model.id).toBe(
+        makesVideo(model) ? "none" : 4,
+      );
     }
   });
 
   it("starts the text-to-image models at their kind's size, and gives image models none", () => {
-    for (const model of models) {
+    for (const model of imageModels) {
       if (takesImage(model)) {
         expect("defaultImageSize" in model, model.id).toBe(false);
       } else {
-        expect(model.defaultImageSize, model.id).toBe("landscape_4_3");
+        expect(model.kind === "text-to-image" && model.defaultImageSize, model.id).toBe(
+          "landscape_4_3",
+        );
       }
     }
   });
 
   it("says which models take an image, and bounds the strength of the image-to-image one", () => {
-    expect(models.map((model) => [model.id, model.kind])).toEqual([
-      ["fal-ai/flux/schnell", "text-to-image"],
-      ["fal-ai/flux/dev", "text-to-image"],
-      ["fal-ai/flux-pro/kontext", "image-edit"],
-      ["fal-ai/flux/dev/image-to-image", "image-to-image"],
+    expect(catalog.filter(takesImage).map((model) => model.id)).toEqual([
+      "fal-ai/flux-pro/kontext",
+      "fal-ai/flux/dev/image-to-image",
+      "fal-ai/veo3.1/lite/image-to-video",
     ]);
-    for (const model of models) {
+    for (const model of catalog) {
       if (model.kind === "image-to-image") {
         expect(model.strength).toEqual({ min: 0.01, max: 1, default: 0.95, step: 0.01 });
       } else {

@@ -6,13 +6,17 @@ import { sendDetail } from "./http-utils";
 import type { QueueStore } from "./queue-store";
 import type { RenderCache } from "./render-cache";
 import type { UploadStore } from "./uploads";
+import type { VideoStore } from "./video-store";
 
 export type Timing = {
   queueMs: number;
+  /** How long an image model runs. */
   runMs: number;
+  /** How long a video model runs: longer, as at fal (where it is minutes). */
+  videoRunMs: number;
 };
 
-export const defaultTiming: Timing = { queueMs: 400, runMs: 1200 };
+export const defaultTiming: Timing = { queueMs: 400, runMs: 1200, videoRunMs: 3000 };
 
 /** Shared state every route handler works on. */
 export type EmulatorContext = {
@@ -25,7 +29,9 @@ export type EmulatorContext = {
   uploads: UploadStore;
   /** What the image models were asked to draw, served at `/files/edits/…`. */
   edits: EditStore;
-  /** Recently drawn PNGs (generated images and edits). */
+  /** What the video models were asked to make, served at `/files/videos/…`. */
+  videos: VideoStore;
+  /** Recently drawn files (generated images, edits and videos). */
   renders: RenderCache;
   /** Applies to requests submitted from now on; `/__emulator/timing` changes it. */
   timing: Timing;

@@ -17,7 +17,7 @@ export function parseTiming(body: unknown): ParsedTiming {
     return { ok: false, message: "Body must be a JSON object" };
   }
   const value: Partial<Timing> = {};
-  for (const key of ["queueMs", "runMs"] as const) {
+  for (const key of ["queueMs", "runMs", "videoRunMs"] as const) {
     const raw = (body as Record<string, unknown>)[key];
     if (raw === undefined) continue;
     if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0 || raw > maxDurationMs) {

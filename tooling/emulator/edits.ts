@@ -3,7 +3,7 @@
  * again) at `/files/edits/<id>/<index>.png`: the input image's bytes and the choices that
  * shape the drawing. In memory, bounded like uploads: the oldest entries go first.
  */
-import { randomUUID } from "node:crypto";
+import { createBoundedStore } from "./bounded-store";
 import type { ImageModelKind } from "./image-models";
 
 export type EditSpec = {
@@ -37,21 +37,13 @@ export function editPath(id: string, index: number): string {
 }
 
 export function createEditStore(limits: EditLimits = defaultEditLimits): EditStore {
-  const edits = new Map<string, EditSpec>();
-  let totalBytes = 0;
+  const { maxEdits: maxEntries, maxTotalBytes } = limits;
+  const edits = createBoundedStore<EditSpec>(
+    { maxEntries, maxTotalBytes },
+    (spec) => spec.source.length,
+  );
   return {
-    add(spec) {
-      const id = randomUUID();
-      edits.set(id, spec);
-      totalBytes += spec.source.length;
-      for (const [oldId, old] of edits) {
-        if (edits.size <= limits.maxEdits && totalBytes <= limits.maxTotalBytes) break;
-        if (oldId === id) break;
-        edits.delete(oldId);
-        totalBytes -= old.source.length;
-      }
-      return id;
-    },
+    add: (spec) => edits.add(spec),
     byPath(pathname) {
       const match = editPathPattern.exec(pathname);
       const id = match?.[1];
@@ -60,6 +52,9 @@ export function createEditStore(limits: EditLimits = defaultEditLimits): EditSto
       if (!id || !spec || index >= spec.numImages) return undefined;
       return { id, spec, index };
     },
-    stats: () => ({ edits: edits.size, totalBytes }),
+    stats() {
+      const { entries, totalBytes } = edits.stats();
+      return { edits: entries, totalBytes };
+    },
   };
 }

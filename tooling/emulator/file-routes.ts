@@ -1,9 +1,12 @@
-/** `GET /files/...`: generated images, edits and uploaded files, loaded by browsers directly. */
+/** `GET /files/...`: generated images, edits, videos and uploads, loaded by browsers directly. */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { byteRange } from "./byte-range";
 import type { EmulatorContext } from "./context";
 import { renderEdit } from "./edit-render";
 import { sendJson } from "./http-utils";
 import { imagePath, parseImagePath, renderPng } from "./images";
+import { renderVideo } from "./video-render";
+import { videoContentType } from "./video-store";
 
 const fileHeaders = {
   "access-control-allow-origin": "*",
@@ -32,6 +35,11 @@ export async function findFile(
     const bytes = await context.renders.get(pathname, () => renderEdit(edit.spec, edit.index));
     return { bytes, contentType: "image/png", cacheControl: immutable };
   }
+  const video = context.videos.byPath(pathname);
+  if (video) {
+    const bytes = await context.renders.get(pathname, () => renderVideo(video));
+    return { bytes, contentType: videoContentType, cacheControl: immutable };
+  }
   const file = context.uploads.getByPath(pathname);
   return file && { ...file, cacheControl: "public, max-age=3600" };
 }
@@ -51,11 +59,24 @@ export async function handleFile(
     sendJson(response, 404, { detail: "File not found" }, fileHeaders);
     return;
   }
-  response.writeHead(200, {
+  const headers = {
     ...fileHeaders,
     "content-type": file.contentType,
-    "content-length": file.bytes.length,
     "cache-control": file.cacheControl,
+    "accept-ranges": "bytes",
+  };
+  const size = file.bytes.length;
+  const range = byteRange(request.headers.range, size);
+  if (range === "unsatisfiable") {
+    response.writeHead(416, { ...headers, "content-range": `bytes */${size}` });
+    response.end();
+    return;
+  }
+  const { start, end } = range ?? { start: 0, end: size - 1 };
+  response.writeHead(range ? 206 : 200, {
+    ...headers,
+    "content-length": end - start + 1,
+    ...(range ? { "content-range": `bytes ${start}-${end}/${size}` } : {}),
   });
-  response.end(request.method === "HEAD" ? undefined : file.bytes);
+  response.end(request.method === "HEAD" ? undefined : file.bytes.subarray(start, end + 1));
 }

@@ -1,6 +1,7 @@
 /**
  * CLI: `FAL_KEY=... tsx emulator/main.ts [--port 4010]`.
- * Env: EMULATOR_PORT, EMULATOR_HOST, EMULATOR_PUBLIC_URL, EMULATOR_QUEUE_MS, EMULATOR_RUN_MS.
+ * Env: EMULATOR_PORT, EMULATOR_HOST, EMULATOR_PUBLIC_URL, EMULATOR_QUEUE_MS, EMULATOR_RUN_MS,
+ * EMULATOR_VIDEO_RUN_MS.
  */
 import { maxDurationMs } from "./control-routes";
 import { createEmulator } from "./server";
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     falKey,
     queueMs: integer("EMULATOR_QUEUE_MS", env.EMULATOR_QUEUE_MS, 0, maxDurationMs),
     runMs: integer("EMULATOR_RUN_MS", env.EMULATOR_RUN_MS, 0, maxDurationMs),
+    videoRunMs: integer("EMULATOR_VIDEO_RUN_MS", env.EMULATOR_VIDEO_RUN_MS, 0, maxDurationMs),
   });
   console.log(`fal emulator listening on ${emulator.url}`);
 

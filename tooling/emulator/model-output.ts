@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { editPath } from "./edits";
 import { hashPrompt, imagePath } from "./images";
 import type { ImageRequest } from "./model-input";
+import { videoContentType, videoPath } from "./video-store";
 
 export type SeededRequest = Omit<ImageRequest, "seed"> & {
   seed: number;
@@ -17,13 +18,43 @@ export type ModelOutput = {
   prompt: string;
 };
 
+/** A video model's run: its clip is kept in the video store under `videoId`. */
+export type VideoRun = {
+  kind: "video";
+  prompt: string;
+  seed: number;
+  seconds: number;
+  videoId: string;
+};
+
+/** What a run makes: images, or a video. */
+export type RunInput = SeededRequest | VideoRun;
+
+/** fal's video models' output (`{ video: File }`, as their pages state it). */
+export type VideoOutput = {
+  video: { url: string; content_type: typeof videoContentType; file_name: string };
+};
+
+export const isVideoRun = (input: RunInput): input is VideoRun => "videoId" in input;
+
 /** Picks the seed up front so status, result and image URLs all agree on it. */
 export function withSeed(request: ImageRequest): SeededRequest {
   return { ...request, seed: request.seed ?? randomInt(0, 2 ** 31 - 1) };
 }
 
+/** The output of the model that ran, pointing at the emulator's own files. */
+export function buildOutput(
+  input: RunInput,
+  publicUrl: string,
+  runMs: number,
+): ModelOutput | VideoOutput {
+  if (!isVideoRun(input)) return imageOutput(input, publicUrl, runMs);
+  const url = `${publicUrl}${videoPath(input.videoId)}`;
+  return { video: { url, content_type: videoContentType, file_name: "output.webm" } };
+}
+
 /** The output shape of fal's image models, pointing at emulator-drawn PNGs. */
-export function buildOutput(request: SeededRequest, publicUrl: string, runMs: number): ModelOutput {
+function imageOutput(request: SeededRequest, publicUrl: string, runMs: number): ModelOutput {
   const promptHash = hashPrompt(request.prompt);
   const { width, height, seed } = request;
   const images = Array.from({ length: request.numImages }, (_, index) => ({

@@ -1,36 +1,29 @@
 /**
- * A model run's input as the emulator will draw it: the text-to-image fields for every
- * endpoint, and for the image models (image-models.ts) the input image, read from the
- * emulator's own files (uploads, generated images and earlier edits) and decoded up front, so
- * an image it cannot use is a 422 at submit, as at fal.
+ * A model run's input as the emulator will draw it: a video model's (prepare-video.ts), or the
+ * text-to-image fields for every other endpoint, and for the image models (image-models.ts)
+ * the input image, read from the emulator's own files (uploads, generated images and earlier
+ * edits) and decoded up front, so an image it cannot use is a 422 at submit, as at fal.
  */
 import type { EmulatorContext } from "./context";
 import { decodeImage } from "./decode-image";
 import { outputSize } from "./edit-render";
-import { findFile } from "./file-routes";
 import { imageModels, unreadableImage, validateImageFields } from "./image-models";
 import { hashPrompt } from "./images";
 import { type FieldError, validateInput } from "./model-input";
-import { type SeededRequest, withSeed } from "./model-output";
+import { type RunInput, withSeed } from "./model-output";
+import { prepareVideo } from "./prepare-video";
+import { readSource } from "./read-source";
+import { videoModels } from "./video-models";
 
-export type PreparedRun = { ok: true; value: SeededRequest } | { ok: false; errors: FieldError[] };
-
-async function readSource(context: EmulatorContext, raw: string): Promise<Buffer | string> {
-  const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  if (url?.origin !== context.publicUrl) {
-    return "Could not load the image: the emulator reads only its own files (uploads and outputs)";
-  }
-  const file = await findFile(context, url.pathname);
-  return file
-    ? file.bytes
-    : "Could not load the image: there is no such file (it may have expired)";
-}
+export type PreparedRun = { ok: true; value: RunInput } | { ok: false; errors: FieldError[] };
 
 export async function prepareRun(
   context: EmulatorContext,
   endpointId: string,
   body: unknown,
 ): Promise<PreparedRun> {
+  const video = videoModels.get(endpointId);
+  if (video) return prepareVideo(context, video, body);
   const checked = validateInput(body);
   const kind = imageModels.get(endpointId);
   if (!kind) return checked.ok ? { ok: true, value: withSeed(checked.value) } : checked;

@@ -4,7 +4,7 @@ import { applyFault, type EmulatorContext } from "./context";
 import { parseQueueRoute, queueUrls } from "./fal-paths";
 import type { FaultTarget } from "./faults";
 import { readJson, sendDetail, sendJson } from "./http-utils";
-import { buildOutput } from "./model-output";
+import { buildOutput, isVideoRun } from "./model-output";
 import { prepareRun } from "./prepare-run";
 import { cancelledMessage } from "./queue-store";
 import { streamStatus } from "./status-stream";
@@ -34,12 +34,14 @@ export async function handleQueue(
     context.received.modelRuns += 1;
     const checked = await prepareRun(context, route.endpointId, received);
     if (!checked.ok) return sendDetail(response, 422, checked.errors);
+    const { queueMs, runMs, videoRunMs } = context.timing;
     const record = context.store.submit({
       endpointId: route.endpointId,
       appPath: route.appPath,
       input: checked.value,
       received,
-      ...context.timing,
+      queueMs,
+      runMs: isVideoRun(checked.value) ? videoRunMs : runMs,
     });
     const status = context.store.status(record, false);
     return sendJson(response, 200, {

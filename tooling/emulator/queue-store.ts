@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { queueUrls } from "./fal-paths";
-import type { SeededRequest } from "./model-output";
+import { isVideoRun, type RunInput } from "./model-output";
 import {
   type LogEntry,
   logsAt,
@@ -24,7 +24,7 @@ export type QueueRecord = Schedule & {
   requestId: string;
   endpointId: string;
   appPath: string;
-  input: SeededRequest;
+  input: RunInput;
   /** The body exactly as it arrived, so tests can see what the proxy sent on. */
   received: unknown;
 };
@@ -49,7 +49,7 @@ export const cancelledMessage = "Request was cancelled";
 export type SubmitArgs = {
   endpointId: string;
   appPath: string;
-  input: SeededRequest;
+  input: RunInput;
   received: unknown;
   queueMs: number;
   runMs: number;
@@ -82,7 +82,9 @@ export function createQueueStore(now: () => number = Date.now, capacity = 1000):
         ...args,
         requestId: randomUUID(),
         submittedAt: now(),
-        numImages: args.input.numImages,
+        ...(isVideoRun(args.input)
+          ? { numImages: 1, videoSeconds: args.input.seconds }
+          : { numImages: args.input.numImages }),
       };
       records.set(record.requestId, record);
       // Oldest first: Map iteration follows insertion order.

@@ -1,4 +1,7 @@
-/** Recently drawn PNGs (generated images and edits), so a page showing one twice draws it once. */
+/**
+ * Recently drawn files (generated images, edits and videos), so a page showing one twice
+ * draws it once. Bounded by count: a video is a few tens of KB, a PNG at most a few MB.
+ */
 
 const defaultSize = 16;
 

@@ -11,6 +11,8 @@ export type Schedule = {
   queueMs: number;
   runMs: number;
   numImages: number;
+  /** Set for a video run: its clip's length, which the last log line reports. */
+  videoSeconds?: number;
   /** Set when a cancel arrived before completion; the request is terminal from then on. */
   cancelledAt?: number;
 };
@@ -93,7 +95,11 @@ function scheduledLogs(schedule: Schedule): TimedLog[] {
     logs.push({ at: start + i * every, message });
   }
   const plural = schedule.numImages === 1 ? "" : "s";
-  logs.push({ at: runEnd(schedule), message: `Generated ${schedule.numImages} image${plural}` });
+  const made =
+    schedule.videoSeconds === undefined
+      ? `${schedule.numImages} image${plural}`
+      : `a ${schedule.videoSeconds} s video`;
+  logs.push({ at: runEnd(schedule), message: `Generated ${made}` });
   return logs;
 }
 

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { applyFault, type EmulatorContext } from "./context";
 import { appPathOf } from "./fal-paths";
 import { readJson, sendDetail, sendJson } from "./http-utils";
-import { buildOutput } from "./model-output";
+import { buildOutput, isVideoRun } from "./model-output";
 import { prepareRun } from "./prepare-run";
 
 export async function handleRun(
@@ -25,7 +25,8 @@ export async function handleRun(
   if (response.destroyed) return;
   if (!checked.ok) return sendDetail(response, 422, checked.errors);
   const input = checked.value;
-  const { runMs } = context.timing;
+  const { runMs: imageMs, videoRunMs } = context.timing;
+  const runMs = isVideoRun(input) ? videoRunMs : imageMs;
   const requestId = randomUUID();
   const timer = setTimeout(() => {
     if (response.destroyed) return;

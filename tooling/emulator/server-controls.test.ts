@@ -53,6 +53,9 @@ describe("controls", () => {
   it("validates fault and timing bodies", async () => {
     expect((await emulator.control("faults", { on: "everything" })).status).toBe(400);
     expect((await emulator.control("timing", { queueMs: -1 })).status).toBe(400);
+    expect((await emulator.control("timing", { videoRunMs: 1.5 })).body).toEqual({
+      detail: '"videoRunMs" must be an integer from 0 to 600000',
+    });
     const response = await fetch(`${emulator.url}/__emulator/faults`, {
       method: "POST",
       body: "{bad",
@@ -64,11 +67,16 @@ describe("controls", () => {
     expect((await emulator.control("timing", { queueMs: 60_000 })).body).toEqual({
       queueMs: 60_000,
       runMs: 150,
+      videoRunMs: 300,
     });
     const { request_id: slow } = await submit();
     await emulator.control("faults", { on: "submit", status: 500 });
     expect((await emulator.control("reset", {})).status).toBe(200);
-    expect((await emulator.control("timing")).body).toEqual({ queueMs: 50, runMs: 150 });
+    expect((await emulator.control("timing")).body).toEqual({
+      queueMs: 50,
+      runMs: 150,
+      videoRunMs: 300,
+    });
     const { request_id: fast } = await submit();
     await expect
       .poll(
@@ -92,6 +100,17 @@ describe("controls", () => {
     expect((await emulator.control(`requests/${requestId}`)).body).toMatchObject({
       input: { prompt: "p", enable_safety_checker: true },
     });
+  });
+
+  it("runs a video model for videoRunMs, an image model for runMs", async () => {
+    await emulator.control("timing", { queueMs: 1_000, runMs: 2_000, videoRunMs: 5_000 });
+    const times = async (endpoint: string) => {
+      const { request_id: id } = await submit(endpoint, { prompt: "p" });
+      const body = (await emulator.control(`requests/${id}`)).body as Record<string, number>;
+      return (body.completedAt ?? 0) - (body.startedAt ?? 0);
+    };
+    expect(await times("fal-ai/veo3.1/lite")).toBe(5_000);
+    expect(await times("fal-ai/flux/dev")).toBe(2_000);
   });
 
   it("reports a request's schedule: when it starts running and when it completes", async () => {

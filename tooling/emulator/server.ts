@@ -23,6 +23,7 @@ import {
   type UploadLimits,
   uploadPathPrefix,
 } from "./uploads";
+import { createVideoStore } from "./video-store";
 
 /**
  * The fal hosts the emulator stands in for, behind the key. Its own list, so the emulator
@@ -48,6 +49,8 @@ export type EmulatorOptions = {
   queueMs?: number;
   /** Default run phase length (ms), default 1200. */
   runMs?: number;
+  /** Default run phase length of a video model (ms), default 3000. */
+  videoRunMs?: number;
   uploadLimits?: Partial<UploadLimits>;
 };
 
@@ -111,6 +114,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<RunningE
   const startTiming = {
     queueMs: options.queueMs ?? defaultTiming.queueMs,
     runMs: options.runMs ?? defaultTiming.runMs,
+    videoRunMs: options.videoRunMs ?? defaultTiming.videoRunMs,
   };
   const expectedKey = Buffer.from(options.falKey);
   const context: EmulatorContext = {
@@ -120,6 +124,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<RunningE
     hanging: new Set(),
     uploads: createUploadStore({ ...defaultUploadLimits, ...options.uploadLimits }),
     edits: createEditStore(),
+    videos: createVideoStore(),
     renders: createRenderCache(),
     timing: { ...startTiming },
     startTiming,

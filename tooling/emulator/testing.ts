@@ -31,6 +31,7 @@ export async function startTestEmulator(
     falKey: testFalKey,
     queueMs: 50,
     runMs: 150,
+    videoRunMs: 300,
     ...options,
   });
   const control = async (path: string, body?: unknown): Promise<ControlResponse> => {
