@@ -160,13 +160,13 @@ const entries: readonly CatalogEntry[] = [
 export const catalog: readonly CatalogModel[] = buildCatalog({ shared, byKind, entries, prices });
 
 /**
- * The image models: what the generator form and the proxy take today (app/page.tsx and
- * lib/proxy/policy.ts read this). The one filter that keeps video out of a form that cannot
- * show it. When the form and the proxy take `CatalogModel`, they read `catalog` and this goes.
+ * The image models: what the generator form takes today (app/page.tsx reads this). The one
+ * filter that keeps video out of a form that cannot show it; when the form takes
+ * `CatalogModel`, it reads `catalog` and this goes. The proxy takes the whole catalog.
  */
 export const models: readonly ModelDefinition[] = catalog.filter(
   (model): model is ModelDefinition => !makesVideo(model),
 );
 
 /** For `createRouteHandler`: the endpoint paths a POST may target, those the proxy runs. */
-export const allowedEndpoints: string[] = models.map((model) => model.id);
+export const allowedEndpoints: string[] = catalog.map((model) => model.id);

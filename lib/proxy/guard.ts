@@ -92,7 +92,14 @@ async function guard(
   // fal ran nothing. After a network failure or a timeout nobody knows, so both stay counted.
   if (upstream.status >= 500) await Promise.all([metered.refund(), spend?.refund()]);
 
-  const { response, requestId } = await recordAnswer(policy.stores, userId, target, upstream);
+  const admitted = run && spend && { ...run, costMicroUsd: spend.costMicroUsd };
+  const { response, requestId } = await recordAnswer(
+    policy.stores,
+    userId,
+    target,
+    upstream,
+    admitted,
+  );
   entry.falRequestId = requestId ?? null;
   return metered.deliver(response);
 }

@@ -2,12 +2,12 @@ import "server-only";
 import { checkModelInput } from "@/lib/catalog/check-model-input";
 import type { ExtraMediaOrigins } from "@/lib/catalog/media-url";
 import type { ModelInput } from "@/lib/catalog/model-input";
-import type { ModelDefinition } from "@/lib/catalog/models";
+import type { CatalogModel } from "@/lib/catalog/models";
 import { AppError } from "@/lib/errors/app-error";
 import type { ProxyTarget } from "./target";
 
 /** A model run the proxy may forward: its catalog entry, and its input as checked. */
-export type ModelRun = { model: ModelDefinition; input: ModelInput };
+export type ModelRun = { model: CatalogModel; input: ModelInput };
 
 /** What a call sends on: nothing (GET, cancel), a checked model run, or nothing else. */
 export type CallInput = { body?: object; run?: ModelRun };

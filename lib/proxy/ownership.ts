@@ -13,12 +13,13 @@ import type { ProxyTarget } from "./target";
  * as it was recorded, which sets the run's price; nothing is fetched.
  */
 export async function checkOwnership(
-  stores: Pick<ProxyStores, "requests" | "media">,
+  stores: Pick<ProxyStores, "runs" | "media">,
   userId: string,
   target: ProxyTarget,
   run: ModelRun | undefined,
 ): Promise<ImageDimensions | undefined> {
-  if (target.requestId && (await stores.requests.ownerOf(target.requestId)) !== userId) {
+  // A request is the caller's when it is one of their runs (deleted runs are no one's).
+  if (target.requestId && !(await stores.runs.get(userId, target.requestId))) {
     throw new AppError("request_not_found", 404, "There is no such request.");
   }
   const url = run?.input.image_url;

@@ -1,7 +1,7 @@
 import "server-only";
 import { type Access, identifyProxyCaller } from "@/lib/auth/access";
 import type { ExtraMediaOrigins } from "@/lib/catalog/media-url";
-import { type ModelDefinition, models } from "@/lib/catalog/models";
+import { type CatalogModel, catalog } from "@/lib/catalog/models";
 import { serverEnv } from "@/lib/env";
 import { extraMediaOrigins } from "@/lib/fal/server/emulator-media";
 import { type AppStores, appStores } from "@/lib/stores/app-stores";
@@ -13,7 +13,7 @@ export type ProxyStores = Omit<AppStores, "uploads">;
 /** What the guard enforces, named in one place: the route, the ports and the tests use it. */
 export type FalProxyPolicy = {
   /** What may run, with which input, for how much (lib/catalog/models.ts). */
-  catalog: readonly ModelDefinition[];
+  catalog: readonly CatalogModel[];
   /** Who sends a request: from its session cookie, so it costs almost nothing per call. */
   identify: (request: { headers: Headers }) => Promise<Access>;
   /** Where an input image may live besides fal's media hosts: the emulator's origin, or none. */
@@ -33,7 +33,7 @@ type Defaults = { [Part in keyof FalProxyPolicy]: () => FalProxyPolicy[Part] };
 // Each part is read only when it is not given, so a test that brings its own stores and limits
 // needs no environment, and `next build` never reads it (the route asks on its first request).
 const defaults: Defaults = {
-  catalog: () => models,
+  catalog: () => catalog,
   identify: () => identifyProxyCaller,
   mediaOrigins: extraMediaOrigins,
   stores: appStores,

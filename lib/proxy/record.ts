@@ -1,35 +1,58 @@
 import "server-only";
-import type { MediaFile } from "@/lib/stores/media-ownership";
+import { outputImages } from "@/lib/fal/model-output";
+import type { RunEnd, RunRecord } from "@/lib/stores/runs";
+import type { ModelRun } from "./input";
 import type { ProxyStores } from "./policy";
 import type { ProxyTarget } from "./target";
 
+/** The run being answered, as the guard admitted and charged it. */
+export type AdmittedRun = ModelRun & { costMicroUsd: number };
+
 /**
  * Stage "record": what fal's answer gives the user is written down before it goes back. A
- * submit's answer names the new request, now the caller's; a result's (or a run's) names the
- * images fal made, which the caller may give a model next, at the size fal states. Answers the
- * response to send and the request id it is about.
+ * submit's answer names the new request: a run of the caller's, kept with its checked input
+ * and its charge. A result's (or a synchronous run's) holds fal's output: the run is done, and
+ * its images are the caller's to give a model next, at the sizes fal states. A cancel ends the
+ * run. Answers the response to send and the request id it is about.
  */
 export async function recordAnswer(
-  stores: Pick<ProxyStores, "requests" | "media">,
+  stores: Pick<ProxyStores, "runs" | "media">,
   userId: string,
   target: ProxyTarget,
   upstream: Response,
+  admitted?: AdmittedRun,
 ): Promise<{ response: Response; requestId?: string }> {
   const requestId = upstream.headers.get("x-fal-request-id") ?? target.requestId;
-  const recorded =
-    target.operation === "submit" || target.operation === "run" || target.operation === "result";
-  if (!upstream.ok || !recorded) return { response: respond(upstream), requestId };
+  const { operation } = target;
+  if (!upstream.ok || (operation !== "submit" && operation !== "run" && operation !== "result")) {
+    if (upstream.ok && operation === "cancel" && requestId) {
+      await stores.runs.end(userId, requestId, { status: "cancelled", finishedAt: Date.now() });
+    }
+    return { response: respond(upstream), requestId };
+  }
   // These answers are small JSON: read whole, recorded, then sent as they came.
   const text = await upstream.text();
   const answer = parseJson(text);
-  if (target.operation === "submit") {
-    const submitted = requestIdOf(answer);
-    if (submitted) await stores.requests.record(submitted, userId);
-    return { response: respond(upstream, text), requestId: submitted ?? requestId };
+  const id = operation === "submit" ? (requestIdOf(answer) ?? requestId) : requestId;
+  if (id && admitted) {
+    const finished = operation === "run" ? done(answer) : {};
+    await stores.runs.start(userId, { ...newRun(id, admitted), ...finished });
   }
-  await stores.media.record(userId, outputFilesOf(answer));
-  return { response: respond(upstream, text), requestId };
+  if (id && operation === "result") await stores.runs.end(userId, id, done(answer));
+  if (operation !== "submit") await stores.media.record(userId, outputImages(answer));
+  return { response: respond(upstream, text), requestId: id };
 }
+
+const newRun = (requestId: string, { model, input, costMicroUsd }: AdmittedRun): RunRecord => ({
+  requestId,
+  modelId: model.id,
+  input,
+  costMicroUsd,
+  status: "in-progress",
+  submittedAt: Date.now(),
+});
+
+const done = (output: unknown): RunEnd => ({ status: "done", finishedAt: Date.now(), output });
 
 /**
  * The headers of fal's answer that reach the browser: what `@fal-ai/client` reads (the body's
@@ -54,28 +77,6 @@ export function respond(upstream: Response, body: BodyInit | null = upstream.bod
     if (value !== null) headers.set(name, value);
   }
   return new Response(body, { status: upstream.status, statusText: upstream.statusText, headers });
-}
-
-/** More than any catalog model returns; a larger list is not recorded past this. */
-const maxFilesPerOutput = 16;
-const maxSide = 100_000;
-
-const isSide = (value: unknown): value is number =>
-  typeof value === "number" && Number.isInteger(value) && value > 0 && value <= maxSide;
-
-/** The images in a model's output as fal returns it (`{ images: [{ url, width, height }] }`). */
-export function outputFilesOf(output: unknown): MediaFile[] {
-  if (typeof output !== "object" || output === null) return [];
-  const { images } = output as { images?: unknown };
-  if (!Array.isArray(images)) return [];
-  const files: MediaFile[] = [];
-  for (const image of images.slice(0, maxFilesPerOutput)) {
-    if (typeof image !== "object" || image === null) continue;
-    const { url, width, height } = image as Record<string, unknown>;
-    if (typeof url !== "string") continue;
-    files.push(isSide(width) && isSide(height) ? { url, width, height } : { url });
-  }
-  return files;
 }
 
 function parseJson(text: string): unknown {

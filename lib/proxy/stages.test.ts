@@ -88,7 +88,14 @@ describe("stage: ownership", () => {
 
   it("answers an id that is not the caller's as one that does not exist", async () => {
     const stores = kitStores();
-    await stores.requests.record("r1", "ada");
+    await stores.runs.start("ada", {
+      requestId: "r1",
+      modelId: "fal-ai/flux/dev",
+      input: {},
+      costMicroUsd: 0,
+      status: "in-progress",
+      submittedAt: 0,
+    });
     expect(await codeOf(checkOwnership(stores, "ada", status("r1"), undefined))).toBe("passed");
     expect(await codeOf(checkOwnership(stores, "bob", status("r1"), undefined))).toBe(
       "404 request_not_found",
@@ -145,20 +152,53 @@ describe("stage: call fal", () => {
 });
 
 describe("stage: record and respond", () => {
-  it("makes a submit's new request the caller's", async () => {
+  const input = { prompt: "a cat", num_images: 1, image_size: "square" as const };
+  const admitted = { model: dev, input, costMicroUsd: 25_000 };
+
+  it("makes a submit's new request a run of the caller's, with its input and charge", async () => {
     const stores = kitStores();
     const answer = Response.json({ request_id: "r9" });
-    const { requestId, response } = await recordAnswer(stores, "ada", submit, answer);
+    const { requestId, response } = await recordAnswer(stores, "ada", submit, answer, admitted);
     expect(requestId).toBe("r9");
-    expect(await stores.requests.ownerOf("r9")).toBe("ada");
+    expect(await stores.runs.get("ada", "r9")).toMatchObject({
+      modelId: "fal-ai/flux/dev",
+      input,
+      costMicroUsd: 25_000,
+      status: "in-progress",
+    });
+    expect(await stores.runs.get("bob", "r9")).toBeUndefined();
     expect(await response.json()).toEqual({ request_id: "r9" });
+  });
+
+  it("ends the run with fal's output when its result passes, and makes its images the caller's", async () => {
+    const stores = kitStores();
+    await recordAnswer(stores, "ada", submit, Response.json({ request_id: "r9" }), admitted);
+    const output = { images: [{ url: "https://v3.fal.media/o.png", width: 512, height: 512 }] };
+    const result = parseTarget("GET", "https://queue.fal.run/fal-ai/flux/requests/r9", models);
+    await recordAnswer(stores, "ada", result, Response.json(output));
+    expect(await stores.runs.get("ada", "r9")).toMatchObject({ status: "done", output });
+    expect(await stores.media.find("ada", "https://v3.fal.media/o.png")).toMatchObject({
+      width: 512,
+    });
+  });
+
+  it("ends a cancelled run as cancelled", async () => {
+    const stores = kitStores();
+    await recordAnswer(stores, "ada", submit, Response.json({ request_id: "r9" }), admitted);
+    const cancel = parseTarget(
+      "PUT",
+      "https://queue.fal.run/fal-ai/flux/requests/r9/cancel",
+      models,
+    );
+    await recordAnswer(stores, "ada", cancel, Response.json({ status: "CANCELLATION_REQUESTED" }));
+    expect(await stores.runs.get("ada", "r9")).toMatchObject({ status: "cancelled" });
   });
 
   it("records nothing from an answer fal refused", async () => {
     const stores = kitStores();
     const refused = Response.json({ request_id: "r9" }, { status: 422 });
-    await recordAnswer(stores, "ada", submit, refused);
-    expect(await stores.requests.ownerOf("r9")).toBeUndefined();
+    await recordAnswer(stores, "ada", submit, refused, admitted);
+    expect(await stores.runs.list("ada")).toEqual([]);
   });
 
   it("keeps a stream a stream", () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ModelDefinition } from "@/lib/catalog/models";
+import type { CatalogModel } from "@/lib/catalog/models";
 import { AppError } from "@/lib/errors/app-error";
 import { falHosts } from "@/lib/fal/fal-hosts";
 import { targetUrlHeader } from "@/lib/fal/proxy-contract";
@@ -18,11 +18,11 @@ export type ProxyTarget = {
   /** The fal request id a status, stream, result or cancel is about. */
   requestId?: string;
   /** A submit's or run's model: the catalog entry, found once, here. */
-  model?: ModelDefinition;
+  model?: CatalogModel;
 };
 
 /** The catalog: the only models a POST may run, and whose requests a GET or PUT may reach. */
-export type TargetCatalog = readonly ModelDefinition[];
+export type TargetCatalog = readonly CatalogModel[];
 
 const invalid = (message: string) => new AppError("invalid_target", 400, message);
 const notAllowed = (message: string) => new AppError("target_not_allowed", 403, message);

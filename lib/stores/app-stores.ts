@@ -3,7 +3,6 @@ import { serverEnv } from "@/lib/env";
 import { type MediaOwnership, memoryMediaOwnership, redisMediaOwnership } from "./media-ownership";
 import { createReadLimiter, type ReadLimiter } from "./read-limiter";
 import { connectRedis } from "./redis-client";
-import { memoryOwnership, type RequestOwnership, redisOwnership } from "./request-ownership";
 import { memoryRuns, type RunStore, redisRuns } from "./runs";
 import { createSpendBudget, type SpendBudget } from "./spend-budget";
 import { createStreamSlots, type StreamSlots } from "./stream-slots";
@@ -18,8 +17,6 @@ export type AppStores = {
   runs: RunStore;
   /** Daily spend, per user and for the app, charged before fal is called. */
   budget: SpendBudget;
-  /** Who submitted which fal request. */
-  requests: RequestOwnership;
   /** Which files at fal each user may give a model, with their sizes. */
   media: MediaOwnership;
   /** Status, result and cancel calls per minute. */
@@ -54,7 +51,6 @@ export function appStores(): AppStores {
       { perUserMicroUsd: budgets.perUserDailyMicroUsd, appMicroUsd: budgets.appDailyMicroUsd },
       redis,
     ),
-    requests: redis ? redisOwnership(redis) : memoryOwnership(),
     media: redis ? redisMediaOwnership(redis) : memoryMediaOwnership(),
     reads: createReadLimiter(proxy.reads, redis),
     streams: createStreamSlots(

@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { redisForTests } from "../../tooling/testing/redis-server";
 import { memoryMediaOwnership, redisMediaOwnership } from "./media-ownership";
-import { memoryOwnership, redisOwnership } from "./request-ownership";
 import { createSubmitLimiter } from "./submit-limiter";
 
 const redis = redisForTests();
@@ -16,29 +15,6 @@ const outcomes = async (attempts: Promise<unknown>[]) => {
       .length,
   };
 };
-
-redis.eachStore(
-  "request ownership",
-  { memory: () => memoryOwnership(), redis: () => redisOwnership(connect()) },
-  (create) => {
-    it("remembers who submitted a request, and knows no owner for anything else", async () => {
-      const ownership = create();
-      await ownership.record("req-1", "oidc:ada");
-      expect(await ownership.ownerOf("req-1")).toBe("oidc:ada");
-      expect(await ownership.ownerOf("req-2")).toBeUndefined();
-    });
-  },
-);
-
-redis.describe("request ownership in Redis", () => {
-  it("is shared by every instance and expires after a day", async () => {
-    await redisOwnership(connect()).record("req-shared", "oidc:ada");
-    expect(await redisOwnership(connect()).ownerOf("req-shared")).toBe("oidc:ada");
-    const ttl = await connect().ttl("fal-proxy:owner:req-shared");
-    expect(ttl).toBeGreaterThan(86_000);
-    expect(ttl).toBeLessThanOrEqual(86_400);
-  });
-});
 
 redis.eachStore(
   "media ownership",

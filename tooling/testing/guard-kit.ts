@@ -9,7 +9,6 @@ import { handleProxyRequest } from "@/lib/proxy/guard";
 import { type FalProxyPolicy, falProxyPolicy, type ProxyStores } from "@/lib/proxy/policy";
 import { memoryMediaOwnership } from "@/lib/stores/media-ownership";
 import { createReadLimiter } from "@/lib/stores/read-limiter";
-import { memoryOwnership } from "@/lib/stores/request-ownership";
 import { memoryRuns } from "@/lib/stores/runs";
 import { createSpendBudget } from "@/lib/stores/spend-budget";
 import { createStreamSlots } from "@/lib/stores/stream-slots";
@@ -53,7 +52,6 @@ export function kitStores(overrides: Partial<ProxyStores> = {}): ProxyStores {
     runs: memoryRuns(),
     // $1 a user and $10 for the app, as by default.
     budget: createSpendBudget({ perUserMicroUsd: 1_000_000, appMicroUsd: 10_000_000 }),
-    requests: memoryOwnership(),
     media,
     // The production defaults: tests of other features never meet them.
     reads: createReadLimiter({ perMinute: 600 }),
@@ -87,11 +85,9 @@ export function createGuardKit(overrides: KitOverrides = {}) {
   });
   vi.stubGlobal("fetch", fal);
   const audit: AuditEntry[] = [];
-  const { runLimits, runs, budget, requests, media, reads, streams, ...parts } = overrides;
+  const { runLimits, runs, budget, media, reads, streams, ...parts } = overrides;
   const stores = Object.fromEntries(
-    Object.entries({ runLimits, runs, budget, requests, media, reads, streams }).filter(
-      ([, v]) => v,
-    ),
+    Object.entries({ runLimits, runs, budget, media, reads, streams }).filter(([, v]) => v),
   ) as Partial<ProxyStores>;
   const policy = falProxyPolicy({
     identify: callerIn,
