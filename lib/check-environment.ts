@@ -1,5 +1,7 @@
 import "server-only";
 import { setGlobalDispatcher } from "undici";
+import { dearestRun } from "@/lib/catalog/dearest-run";
+import { catalog } from "@/lib/catalog/models";
 import { formatUsd } from "@/lib/catalog/money";
 import { serverEnv } from "@/lib/env";
 import { createEmulatorDispatcher } from "@/lib/fal/server/reroute-to-emulator";
@@ -36,6 +38,14 @@ export function checkEnvironmentAndWireEmulator() {
     const { perUserDailyMicroUsd, appDailyMicroUsd } = env.budgets;
     console.warn(
       `budgets: ${env.budgets.defaulted.join(" and ")} not set; spending is capped at ${formatUsd(perUserDailyMicroUsd)} per user and ${formatUsd(appDailyMicroUsd)} for the whole app per UTC day.`,
+    );
+  }
+  // One video can cost dollars: say which runs the per-user budget can never pay for.
+  const dearest = dearestRun(catalog);
+  if (dearest && dearest.costMicroUsd > env.budgets.perUserDailyMicroUsd) {
+    const { duration, resolution, generate_audio } = dearest.input;
+    console.warn(
+      `budgets: the dearest run, ${dearest.model.name} for ${duration} at ${resolution}${generate_audio ? " with audio" : ""}, costs ${formatUsd(dearest.costMicroUsd)}, more than a user's ${formatUsd(env.budgets.perUserDailyMicroUsd)} a day: runs dearer than a user's budget are refused.`,
     );
   }
   if (!env.github && !env.oidc) {
