@@ -17,6 +17,8 @@ export type LedgerCharge =
 export type BudgetLedger = {
   charge(day: LedgerDay, userId: string, costMicroUsd: number): Promise<LedgerCharge>;
   spent(day: string, userId: string): Promise<DaySpend>;
+  /** Takes `costMicroUsd` back from `day`'s spend, user's and app's, never below zero. */
+  refund(day: string, userId: string, costMicroUsd: number): Promise<void>;
 };
 
 export type LedgerLimits = { userMicroUsd: number; appMicroUsd: number };

@@ -17,6 +17,13 @@ export function memoryBudgetLedger(limits: LedgerLimits): BudgetLedger {
     return book;
   };
 
+  const refund = (today: DayBook, userId: string, cost: number) => {
+    const left = (today.users.get(userId) ?? 0) - cost;
+    if (left > 0) today.users.set(userId, left);
+    else today.users.delete(userId);
+    today.app = Math.max(0, today.app - cost);
+  };
+
   return {
     async charge({ day }, userId, cost) {
       const today = bookFor(day);
@@ -26,19 +33,15 @@ export function memoryBudgetLedger(limits: LedgerLimits): BudgetLedger {
       if (spent.app + cost > limits.appMicroUsd) return { charged: false, refusedBy: "app", spent };
       today.users.set(userId, spent.user + cost);
       today.app += cost;
-      return {
-        charged: true,
-        async refund() {
-          const left = (today.users.get(userId) ?? cost) - cost;
-          if (left > 0) today.users.set(userId, left);
-          else today.users.delete(userId);
-          today.app -= cost;
-        },
-      };
+      return { charged: true, refund: async () => refund(today, userId, cost) };
     },
     async spent(day, userId) {
       const today = bookFor(day);
       return { user: today.users.get(userId) ?? 0, app: today.app };
+    },
+    async refund(day, userId, cost) {
+      // A day already replaced by a new one is read by nobody: nothing to give back there.
+      if (book.day === day) refund(book, userId, cost);
     },
   };
 }

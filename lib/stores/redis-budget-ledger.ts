@@ -23,10 +23,13 @@ return {0, user + cost, app + cost}
 `;
 
 // Only keys that still exist: a refund later than their expiry must not leave a key behind
-// that never expires.
+// that never expires. Never below zero: a late refund of a charge the day no longer holds.
 const refundScript = `
 for _, key in ipairs(KEYS) do
-  if redis.call("EXISTS", key) == 1 then redis.call("DECRBY", key, ARGV[1]) end
+  if redis.call("EXISTS", key) == 1 then
+    local left = tonumber(redis.call("GET", key)) - tonumber(ARGV[1])
+    redis.call("SET", key, math.max(0, left), "KEEPTTL")
+  end
 end
 return 0
 `;
@@ -63,6 +66,9 @@ export function redisBudgetLedger(limits: LedgerLimits, redis: Redis): BudgetLed
         };
       }
       return { charged: false, refusedBy: outcome === 1 ? "user" : "app", spent: { user, app } };
+    },
+    async refund(day, userId, cost) {
+      await redis.eval(refundScript, 2, ...keysOf(day, userId), cost);
     },
     async spent(day, userId) {
       const [user, app] = await redis.mget(...keysOf(day, userId));

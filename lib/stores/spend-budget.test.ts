@@ -36,6 +36,24 @@ redis.eachStore("spend budget", storeVariants(redis), (open) => {
     });
   });
 
+  it("gives an earlier charge back to the day it was made, never below zero", async () => {
+    const clock = testClock(noon);
+    const budget = open({ perUserMicroUsd: dollars(1), appMicroUsd: dollars(10) }, clock)();
+    await budget.charge("ada", dollars(0.4));
+    await budget.charge("bob", dollars(0.1));
+    await budget.refund("ada", dollars(0.4), Date.parse(noon));
+    expect((await budget.status("ada")).user.spentMicroUsd).toBe(0);
+    expect((await budget.status("ada")).app.spentMicroUsd).toBe(dollars(0.1));
+    // Given back twice, or past what was spent: the day holds nothing below zero.
+    await budget.refund("bob", dollars(0.5), Date.parse(noon));
+    expect((await budget.status("bob")).user.spentMicroUsd).toBe(0);
+    expect((await budget.status("bob")).app.spentMicroUsd).toBe(0);
+    // A charge of yesterday given back today leaves today's spend alone.
+    await budget.charge("ada", dollars(0.3));
+    await budget.refund("ada", dollars(0.3), Date.parse("2026-11-23T12:00:00.000Z"));
+    expect((await budget.status("ada")).user.spentMicroUsd).toBe(dollars(0.3));
+  });
+
   it("refuses a cost the user's budget cannot cover: 429 until midnight UTC, nothing kept", async () => {
     const budget = open(
       { perUserMicroUsd: dollars(1), appMicroUsd: dollars(10) },

@@ -26,6 +26,11 @@ export type SpendBudget = {
   charge(userId: string, costMicroUsd: number): Promise<SpendCharge>;
   /** What `userId` and the app have spent today and have left. */
   status(userId: string): Promise<BudgetStatus>;
+  /**
+   * Gives back a charge made earlier, at `chargedAt` (epoch ms), to the day it was made: a run
+   * cancelled while it still waited in fal's queue, which fal never bills.
+   */
+  refund(userId: string, costMicroUsd: number, chargedAt: number): Promise<void>;
 };
 
 /**
@@ -72,6 +77,14 @@ export function createSpendBudget(
         { refusedBy, costMicroUsd, limitMicroUsd, spentMicroUsd: spent[refusedBy] },
         at,
       );
+    },
+
+    async refund(userId, costMicroUsd, chargedAt) {
+      assertAmount("costMicroUsd", costMicroUsd);
+      if (costMicroUsd === 0) return;
+      await ledger.refund(utcDay(chargedAt), userId, costMicroUsd).catch((error: unknown) => {
+        throw storeUnavailable(error);
+      });
     },
 
     async status(userId) {
