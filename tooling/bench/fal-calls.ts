@@ -1,14 +1,16 @@
 /**
- * Calls to fal's queue two ways: straight to the emulator with the key, as the server's
- * proxy does, and through the app's proxy with a session, as the browser does.
+ * Calls to fal's queue three ways: straight to the emulator with the key, as the server's
+ * proxy does; through the app's proxy with a session, as the browser does; and through the
+ * bench build's bare library route (the same request, no guard).
  */
 
 import { falProxyPath, targetUrlHeader } from "../../lib/fal/proxy-contract";
 import { falUrls } from "../testing/fal-urls";
 import { cookieHeader } from "../testing/sessions";
 import { appUrl, benchSecrets, benchUser, onEmulator, submitBody } from "./bench-env";
+import { bareRoutePath } from "./bench-tree";
 
-export type Route = "emulator" | "proxy";
+export type Route = "emulator" | "proxy" | "bare";
 
 /** The signed-in user's `Cookie` header, minted as Auth.js would with this run's secret. */
 export function benchCookie(): Promise<string> {
@@ -25,7 +27,7 @@ export function request(route: Route, falUrl: string, cookie: string, json = fal
     };
   }
   return {
-    url: `${appUrl}${falProxyPath}`,
+    url: `${appUrl}${route === "bare" ? bareRoutePath : falProxyPath}`,
     headers: { ...type, cookie, [targetUrlHeader]: falUrl },
   };
 }

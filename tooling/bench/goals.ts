@@ -1,5 +1,7 @@
 /** The issue's goals, each judged on a p50 measured in this run. */
+import { sameRunGoal } from "./report-same-run";
 import type { Results } from "./results";
+import { medianRatio } from "./same-run";
 import { ms } from "./stats";
 
 export type Verdict = { goal: string; limit: string; measured: string; verdict: string };
@@ -12,6 +14,22 @@ function judge(goal: string, limitMs: number, p50: number, extra = ""): Verdict 
       ? `met, ${ms(limitMs - p50)} to spare`
       : `missed by ${ms(p50 - limitMs)} (${(p50 / limitMs).toFixed(1)}× the goal)`;
   return { goal, limit, measured, verdict };
+}
+
+/** Issue 16: the guard keeps at least `sameRunGoal` of the bare library's throughput. */
+function judgeSameRun(results: Results): Verdict[] {
+  return results.sameRun.cells.map((cell) => {
+    const ratio = medianRatio(cell);
+    return {
+      goal: `throughput ours/bare, ${cell.operation}, ${cell.connections} conn. (same run)`,
+      limit: `≥ ${sameRunGoal.toFixed(2)}`,
+      measured: `${ratio.toFixed(2)} (median of ${cell.ratios.length} rounds)`,
+      verdict:
+        ratio >= sameRunGoal
+          ? `met, ${(ratio - sameRunGoal).toFixed(2)} to spare`
+          : `missed by ${(sameRunGoal - ratio).toFixed(2)}`,
+    };
+  });
 }
 
 export function judgeGoals(results: Results): Verdict[] {
@@ -30,6 +48,7 @@ export function judgeGoals(results: Results): Verdict[] {
   return [
     judge("session check with a warm cache", 0.05, results.sessionCheck.warm.p50),
     ...added,
+    ...judgeSameRun(results),
     judge(
       "first status event, emulator to reader, through the proxy",
       50,

@@ -22,7 +22,8 @@ export type LoadRow = {
 
 export const connectionCounts = [1, 16] as const;
 
-function target(route: Route, operation: Operation, cookie: string, requestId: string) {
+/** The load for `operation` by `route`; a status polls `requestId`. */
+export function loadTarget(route: Route, operation: Operation, cookie: string, requestId: string) {
   if (operation === "submit") {
     const { url, headers } = request(route, falUrls.submit(), cookie, true);
     return { url, headers, method: "POST", body: submitBody } satisfies LoadTarget;
@@ -47,7 +48,7 @@ export async function measureLoadTable(
       const measure = (route: Route) =>
         measureLoad(
           `${operation} by ${route}, ${connections} conn.`,
-          target(route, operation, cookie, requestId),
+          loadTarget(route, operation, cookie, requestId),
           connections,
           () => {
             mark = auditMark();

@@ -52,15 +52,19 @@ function check(name: string, run: Awaited<ReturnType<typeof fire>>): void {
   if (run.latencies.length === 0) throw new Error(`${name}: no responses at all`);
 }
 
+/** A warm-up (none when `timing.warmupSeconds` is 0), then the measured run. */
 export async function measureLoad(
   name: string,
   target: LoadTarget,
   connections: number,
   beforeRun?: () => void,
+  timing: { warmupSeconds: number; seconds: number } = loadTiming,
 ): Promise<LoadResult> {
-  check(`${name} (warm-up)`, await fire(target, connections, loadTiming.warmupSeconds));
+  if (timing.warmupSeconds > 0) {
+    check(`${name} (warm-up)`, await fire(target, connections, timing.warmupSeconds));
+  }
   beforeRun?.();
-  const run = await fire(target, connections, loadTiming.seconds);
+  const run = await fire(target, connections, timing.seconds);
   check(name, run);
   return {
     requests: run.latencies.length,

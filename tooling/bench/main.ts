@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { benchPorts } from "./bench-env";
+import { prepareBenchTree } from "./bench-tree";
 import { launchChromium } from "./browser";
 import { measureClientWeight } from "./client-weight";
 import { benchCookie } from "./fal-calls";
@@ -16,6 +17,7 @@ import { describeCommit, describeMachine } from "./machine";
 import { buildApp, logDir, startApp, startServices, stopAll } from "./processes";
 import { renderReport } from "./report";
 import type { Results } from "./results";
+import { measureSameRun } from "./same-run";
 import { measureSessionCheck } from "./session-check";
 import { measureStreamLatency } from "./stream-latency";
 import { measureTimeToImage } from "./time-to-image";
@@ -32,15 +34,17 @@ async function run(): Promise<Results> {
   log(`logs: ${logDir}`);
   log("session check (tinybench, own process)…");
   const sessionCheck = await measureSessionCheck();
-  log("building the app (next build)…");
-  await buildApp();
+  log(`building the app with the bare library route (next build in ${tree.dir})…`);
+  await buildApp(tree.dir);
   log(`starting the emulator (:${benchPorts.emulator}), sign-in and app (:${benchPorts.app})…`);
   await startServices();
-  await startApp();
+  await startApp(tree.dir);
   const cookie = await benchCookie();
 
   log("load (autocannon)…");
   const load = await measureLoadTable(cookie, log);
+  log("the proxy against the bare library, same run (autocannon, interleaved rounds)…");
+  const sameRun = await measureSameRun(cookie, log);
   log("status stream latency…");
   const streamLatency = await measureStreamLatency(cookie);
   const browser = await launchChromium();
@@ -53,6 +57,7 @@ async function run(): Promise<Results> {
       machine,
       commit,
       load,
+      sameRun,
       loadSeconds: loadTiming.seconds,
       warmupSeconds: loadTiming.warmupSeconds,
       sessionCheck,
@@ -66,8 +71,16 @@ async function run(): Promise<Results> {
 }
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+const tree = prepareBenchTree();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void stopAll().then(() => process.exit(130)));
+  process.once(
+    signal,
+    () =>
+      void stopAll().then(() => {
+        tree.remove();
+        process.exit(130);
+      }),
+  );
 }
 try {
   const report = `${renderReport(await run())}\n`;
@@ -81,4 +94,5 @@ try {
   process.exitCode = 1;
 } finally {
   await stopAll();
+  tree.remove();
 }

@@ -8,7 +8,6 @@ import { mkdirSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { nextBin } from "../testing/next-process";
 import { appUrl, benchAppEnv, benchPorts, benchSecrets, emulatorUrl } from "./bench-env";
 
 export const logDir = join(tmpdir(), `fal-bench-${process.pid}`);
@@ -16,22 +15,30 @@ mkdirSync(logDir, { recursive: true });
 
 const running = new Set<ChildProcess>();
 
-function start(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function start(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): ChildProcess {
   const log = openSync(join(logDir, `${name}.log`), "w");
-  const child = spawn(process.execPath, args, { env, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", log, log] });
   running.add(child);
   child.once("exit", () => running.delete(child));
   return child;
 }
+
+/** The copy's own Next, so the server and its build load one copy of Next and React. */
+const nextBinIn = (dir: string) => join(dir, "node_modules/next/dist/bin/next");
 
 function logTail(name: string, lines = 30): string {
   const text = readFileSync(join(logDir, `${name}.log`), "utf8");
   return text.split("\n").slice(-lines).join("\n");
 }
 
-/** `next build` into this checkout's `.next`; resolves to its output. */
-export async function buildApp(): Promise<string> {
-  const child = start("build", [nextBin, "build"], benchAppEnv());
+/** `next build` in `dir` (the bench's copy of the tree); resolves to its output. */
+export async function buildApp(dir: string): Promise<string> {
+  const child = start("build", [nextBinIn(dir), "build"], benchAppEnv(), dir);
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`next build exited with ${code}:\n${logTail("build")}`);
   return readFileSync(join(logDir, "build.log"), "utf8");
@@ -66,13 +73,24 @@ export async function startServices(): Promise<void> {
   await waitFor(`${emulatorUrl}/__emulator/health`, child, "services");
 }
 
-/** `next start` on the bench port; its audit lines go to app.log. */
-export async function startApp(): Promise<void> {
+/**
+ * `next start` in `dir` on the bench port; its audit lines go to app.log. `nodeOptions` go to
+ * Node before Next's bin (the profiler's `--cpu-prof`). Answers the server's process.
+ */
+export async function startApp(dir: string, nodeOptions: string[] = []): Promise<ChildProcess> {
   // The bench's fetch closes idle connections after about 4 s; with Next's default 5 s the
   // two can race when the bench's timer fires late, and a call fails with "other side closed".
-  const args = [nextBin, "start", "--port", String(benchPorts.app), "--keepAliveTimeout", "65000"];
-  const child = start("app", args, benchAppEnv());
+  const next = [
+    nextBinIn(dir),
+    "start",
+    "--port",
+    String(benchPorts.app),
+    "--keepAliveTimeout",
+    "65000",
+  ];
+  const child = start("app", [...nodeOptions, ...next], benchAppEnv(), dir);
   await waitFor(`${appUrl}/sign-in`, child, "app");
+  return child;
 }
 
 /** Stops every process this run started, and waits for them to go. */
@@ -83,4 +101,12 @@ export async function stopAll(): Promise<void> {
   for (const child of running) child.kill("SIGTERM");
   await Promise.race([Promise.all(exits), sleep(5_000)]);
   for (const child of running) child.kill("SIGKILL");
+}
+
+/** Stops one process this run started (the app, to restart it), and waits for it to go. */
+export async function stopApp(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  await exited;
 }

@@ -1,6 +1,7 @@
 /** The run's results as Markdown: printed, and written to .bench/ or docs/performance.md. */
 import { judgeGoals } from "./goals";
 import { addedLatencyNote, loadSection } from "./report-load";
+import { sameRunSection, whereTheTimeGoesSection } from "./report-same-run";
 import type { Results } from "./results";
 import { kib, ms } from "./stats";
 import { table } from "./table";
@@ -120,6 +121,8 @@ export function renderReport(results: Results): string {
       "run in their own process on this one machine. Run `npm run bench` to measure again; " +
       "it rewrites this file.",
     goalsSection(results),
+    sameRunSection(results),
+    whereTheTimeGoesSection(),
     loadSection(results),
     sessionSection(results),
     streamSection(results),

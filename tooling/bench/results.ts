@@ -2,6 +2,7 @@
 import type { ClientWeight } from "./client-weight";
 import type { LoadRow } from "./load-cases";
 import type { Machine } from "./machine";
+import type { SameRun } from "./same-run";
 import type { SessionCheckReport } from "./session-check";
 import type { StreamLatency } from "./stream-latency";
 import type { TimeToImage } from "./time-to-image";
@@ -11,6 +12,7 @@ export type Results = {
   /** The commit measured, with "+ changes" when the checkout differs from it. */
   commit: string;
   load: LoadRow[];
+  sameRun: SameRun;
   loadSeconds: number;
   warmupSeconds: number;
   sessionCheck: SessionCheckReport;

@@ -1,0 +1,94 @@
+/**
+ * The proxy against the library's bare `createRouteHandler` (tooling/bench/bench-tree.ts), in
+ * the same server and the same run: per case one warm-up of each route, then `BENCH_ROUNDS`
+ * rounds of `BENCH_ROUND_SECONDS` each, the two routes taking turns to go first, so that
+ * whatever else the machine does falls on both. The ratio is the median of the rounds' ratios.
+ */
+import { loadavg } from "node:os";
+import { emulator } from "./bench-env";
+import { type Route, submit } from "./fal-calls";
+import { type LoadResult, loadTiming, measureLoad } from "./load";
+import { connectionCounts, loadTarget, type Operation } from "./load-cases";
+import { percentile } from "./stats";
+
+export type SameRunCell = {
+  operation: Operation;
+  connections: number;
+  /** Medians over the rounds. */
+  proxy: { rps: number; p50: number };
+  bare: { rps: number; p50: number };
+  /** ours ÷ bare throughput, each round's, in the order measured. */
+  ratios: number[];
+};
+
+export type SameRun = {
+  cells: SameRunCell[];
+  rounds: number;
+  roundSeconds: number;
+  warmupSeconds: number;
+  /** 1-minute load averages as the comparison began and ended. */
+  loadBefore: number;
+  loadAfter: number;
+};
+
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+const roundSeconds = Number(process.env.BENCH_ROUND_SECONDS ?? 2);
+const median = (values: number[]) => percentile(values, 50);
+const load1 = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
+
+export async function measureSameRun(
+  cookie: string,
+  progress: (line: string) => void,
+): Promise<SameRun> {
+  const loadBefore = load1();
+  await emulator.setTiming({ queueMs: 0, runMs: 0 });
+  const cells: SameRunCell[] = [];
+  for (const connections of connectionCounts) {
+    for (const operation of ["submit", "status"] as const) {
+      // Submitted after any submit load: a user's run store keeps only their newest runs.
+      const requestId = await submit("proxy", cookie);
+      const measure = (route: Route, warmupSeconds: number) =>
+        measureLoad(
+          `${operation} by ${route}, ${connections} conn. (same run)`,
+          loadTarget(route, operation, cookie, requestId),
+          connections,
+          undefined,
+          { warmupSeconds, seconds: roundSeconds },
+        );
+      const results: Record<"proxy" | "bare", LoadResult[]> = { proxy: [], bare: [] };
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? (["proxy", "bare"] as const) : (["bare", "proxy"] as const);
+        for (const route of order) {
+          results[route].push(await measure(route, round === 0 ? loadTiming.warmupSeconds : 0));
+        }
+      }
+      const summary = (route: "proxy" | "bare") => ({
+        rps: median(results[route].map((result) => result.rps)),
+        p50: median(results[route].map((result) => result.p50)),
+      });
+      const ratios = results.proxy.map(
+        (ours, i) => ours.rps / (results.bare[i]?.rps ?? Number.NaN),
+      );
+      const cell = {
+        operation,
+        connections,
+        proxy: summary("proxy"),
+        bare: summary("bare"),
+        ratios,
+      };
+      progress(`  ${operation}, ${connections} conn.: ours/bare ${median(ratios).toFixed(2)}`);
+      cells.push(cell);
+    }
+  }
+  return {
+    cells,
+    rounds,
+    roundSeconds,
+    warmupSeconds: loadTiming.warmupSeconds,
+    loadBefore,
+    loadAfter: load1(),
+  };
+}
+
+/** The median of a cell's per-round ratios. */
+export const medianRatio = (cell: SameRunCell) => median(cell.ratios);
