@@ -9,6 +9,7 @@ import {
   serverKey,
   users,
 } from "../../tooling/testing/guard-kit";
+import { captureStdoutLines } from "../../tooling/testing/stdout-lines";
 import { createSpendBudget } from "../stores/spend-budget";
 import { writeAuditLine } from "./audit-log";
 
@@ -192,10 +193,10 @@ describe("the guard: audit log", () => {
   });
 
   it("prints JSON lines without the key, cookies or the prompt", async () => {
-    const lines: string[] = [];
-    vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+    const printed = captureStdoutLines();
     const kit = createGuardKit({ audit: writeAuditLine });
     await kit.call({ headers: { cookie: "authjs.session-token=secret-session" } });
+    const lines = printed();
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] ?? "")).toMatchObject({ event: "fal_proxy", status: 200 });
     for (const secret of [serverKey, "server-key", "secret-session", "lighthouse"]) {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, vi } from "vitest";
 import { falProxyPath, targetUrlHeader } from "@/lib/fal/proxy-contract";
 import { createEmulatorDispatcher } from "@/lib/fal/server/reroute-to-emulator";
 import { emulatorForFile, testFalKey } from "@/tooling/emulator/testing";
+import { captureStdoutLines } from "../testing/stdout-lines";
 
 const authSecret = "ports-test-secret-0123456789abcdef";
 const cookieName = "authjs.session-token";
@@ -43,10 +44,9 @@ export async function sessionCookie(email: string): Promise<string> {
 
 /** Audit lines the proxy printed (one JSON line per proxied call on stdout). */
 export function captureAudit(): () => Array<Record<string, unknown>> {
-  const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+  const lines = captureStdoutLines();
   return () =>
-    log.mock.calls
-      .map(([line]) => (typeof line === "string" ? line : ""))
+    lines()
       .filter((line) => line.includes('"event":"fal_proxy"'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
 }

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Access } from "@/lib/auth/access";
+import { captureStdoutLines } from "../../../../tooling/testing/stdout-lines";
 
 // The session check has its own tests (lib/auth/session-token.test.ts, and end to end); here
 // the route's own decisions are tested.
@@ -42,7 +43,7 @@ describe("the fal proxy route", () => {
     upstream = vi.fn(async () => Response.json({ request_id: "r1" }));
     vi.stubGlobal("fetch", upstream);
     // The audit line of each request (its content is tested with the guard).
-    vi.spyOn(console, "log").mockImplementation(() => {});
+    captureStdoutLines();
   });
   afterEach(() => {
     vi.unstubAllGlobals();

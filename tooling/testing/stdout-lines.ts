@@ -1,0 +1,14 @@
+import { vi } from "vitest";
+
+/**
+ * What the code under test writes to `process.stdout` (the audit lines), line by line, kept
+ * from the test's own output. Restored by `vi.restoreAllMocks()`.
+ */
+export function captureStdoutLines(): () => string[] {
+  const chunks: string[] = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    chunks.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    return true;
+  });
+  return () => chunks.join("").split("\n").filter(Boolean);
+}
