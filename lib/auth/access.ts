@@ -3,6 +3,7 @@ import { type AllowList, isEmailAllowed } from "@/lib/auth/allow-list";
 import { signInExpiresAt } from "@/lib/auth/session-claims";
 import {
   createSessionTokenReader,
+  type HeaderReader,
   type SessionTokenReader,
   type SessionUser,
 } from "@/lib/auth/session-token";
@@ -18,6 +19,9 @@ export type Access =
   | { status: "signed-out"; reason?: "expired" }
   | { status: "forbidden"; reason: ForbiddenReason; user: SessionUser }
   | { status: "allowed"; user: SessionUser };
+
+/** Who sends a request, and may they use fal: read from its headers (the session cookie). */
+export type IdentifyCaller = (request: { headers: HeaderReader }) => Promise<Access>;
 
 export type AccessPolicy = { allowList: AllowList; sessionMaxAgeSeconds: number };
 
@@ -53,7 +57,7 @@ let readSessionToken: SessionTokenReader | undefined;
  * cookie is decrypted once and its user remembered for up to a minute, the allow-list and the
  * sign-in's lifetime are applied on every call, and the cookie is never re-issued.
  */
-export async function identifyProxyCaller(request: { headers: Headers }): Promise<Access> {
+export const identifyProxyCaller: IdentifyCaller = async (request) => {
   const env = serverEnv();
   readSessionToken ??= createSessionTokenReader({
     secret: env.authSecret,
@@ -61,7 +65,7 @@ export async function identifyProxyCaller(request: { headers: Headers }): Promis
     sessionMaxAgeSeconds: env.sessionMaxAgeSeconds,
   });
   return decideAccess(await readSessionToken(request.headers), env);
-}
+};
 
 /** What `createRouteHandler` hands its `isAuthenticated`: the request's headers, one at a time. */
 type LibraryCaller = { getHeader(name: string): string | string[] | null | undefined };
@@ -70,10 +74,13 @@ type LibraryCaller = { getHeader(name: string): string | string[] | null | undef
  * A session-based `isAuthenticated` for `createRouteHandler`: whether the caller's session
  * cookie is an allowed user's, by `identify` (the guard's own check, cached per cookie).
  */
-export function sessionAdmission(identify: (request: { headers: Headers }) => Promise<Access>) {
+export function sessionAdmission(identify: IdentifyCaller) {
   return async (caller: LibraryCaller): Promise<boolean> => {
     const cookie = caller.getHeader("cookie");
-    const headers = new Headers(typeof cookie === "string" ? { cookie } : {});
+    // The cookie alone, as the guard read it (a `Headers` would cost more than the check).
+    const headers: HeaderReader = {
+      get: (name) => (name === "cookie" && typeof cookie === "string" ? cookie : null),
+    };
     return (await identify({ headers })).status === "allowed";
   };
 }

@@ -6,8 +6,11 @@ import { signInExpiresAt } from "./session-claims";
 
 export type SessionUser = Session["user"];
 
+/** What the session check reads of a request: its headers, by name. */
+export type HeaderReader = Pick<Headers, "get">;
+
 /** Reads the Auth.js session of a request from its cookie alone: the signed-in user, or null. */
-export type SessionTokenReader = (headers: Headers) => Promise<SessionUser | null>;
+export type SessionTokenReader = (headers: HeaderReader) => Promise<SessionUser | null>;
 
 export type SessionTokenReaderOptions = {
   /** `AUTH_SECRET`: the key Auth.js encrypts the session cookie with. */
@@ -53,7 +56,7 @@ export function warnSessionCookieRefused(reason: unknown): void {
  * Auth.js's own rule (`createActionURL`): the base URL is `AUTH_URL`, else the forwarded
  * scheme, else https; on https the cookie carries the `__Secure-` prefix.
  */
-export function sessionCookieName(headers: Headers, authUrl: string | undefined): string {
+export function sessionCookieName(headers: HeaderReader, authUrl: string | undefined): string {
   const scheme = authUrl
     ? new URL(authUrl).protocol
     : (headers.get("x-forwarded-proto") ?? "https");
@@ -61,14 +64,18 @@ export function sessionCookieName(headers: Headers, authUrl: string | undefined)
   return `${secure ? "__Secure-" : ""}authjs.session-token`;
 }
 
+/** The byte budget of the remembered cookie headers (a header may be up to 16 KiB). */
+const maxCachedBytes = 8 * 1024 * 1024;
+
 /**
  * The session check of the proxy, which every status poll and stream pays for. Decrypting
- * the cookie (what `auth()` does) costs milliseconds, so each distinct cookie is decrypted
- * once and its user remembered until shortly before the token expires, never past the
- * sign-in's absolute expiry, and never longer than `maxAgeMs`. Unlike `auth()`, it only reads:
- * it never re-issues the session cookie. Tampered, expired and foreign tokens fail to decrypt
- * and are not remembered. Whether the sign-in is still current is decided on every call, by
- * `decideAccess`, from the user's `signedInAt`.
+ * the cookie (what `auth()` does) costs milliseconds, so each distinct cookie header is
+ * decrypted once and its user remembered until shortly before the token expires, never past
+ * the sign-in's absolute expiry, and never longer than `maxAgeMs`. The key is the whole
+ * `Cookie` header, so a remembered call costs one map lookup: no cookie parsing, no chunk
+ * reassembly. Unlike `auth()`, it only reads: it never re-issues the session cookie. Tampered,
+ * expired and foreign tokens fail to decrypt and are not remembered. Whether the sign-in is
+ * still current is decided on every call, by `decideAccess`, from the user's `signedInAt`.
  */
 export function createSessionTokenReader({
   secret,
@@ -78,21 +85,28 @@ export function createSessionTokenReader({
   maxAgeMs = 60_000,
   now = Date.now,
 }: SessionTokenReaderOptions): SessionTokenReader {
-  const verified = new LRUCache<string, { user: SessionUser; until: number }>({ max: maxEntries });
+  const verified = new LRUCache<string, { user: SessionUser; until: number }>({
+    max: maxEntries,
+    maxSize: maxCachedBytes,
+    sizeCalculation: (_, key) => key.length * 2,
+  });
+  // With AUTH_URL the name never changes; without, it follows each request's scheme.
+  const fixedName = authUrl ? sessionCookieName(new Headers(), authUrl) : undefined;
 
   return async (headers) => {
-    const cookieName = sessionCookieName(headers, authUrl);
-    // The cookie only: `getToken` would also take a Bearer token from `Authorization`.
-    const cookieOnly = new Headers({ cookie: headers.get("cookie") ?? "" });
-    // `raw` reassembles a cookie Auth.js split into chunks, without decrypting it.
-    const raw = await getToken({ req: { headers: cookieOnly }, cookieName, secret, raw: true });
-    if (!raw) return null;
-
+    const cookieName = fixedName ?? sessionCookieName(headers, authUrl);
+    const cookie = headers.get("cookie");
+    if (!cookie) return null;
     // The name too: it is the key's salt, so the same value under another name is another token.
-    const cacheKey = `${cookieName}=${raw}`;
+    const cacheKey = `${cookieName}\n${cookie}`;
     const cached = verified.get(cacheKey);
     if (cached && now() < cached.until) return cached.user;
 
+    // The cookie only: `getToken` would also take a Bearer token from `Authorization`. `raw`
+    // reassembles a cookie Auth.js split into chunks, without decrypting it.
+    const cookieOnly = new Headers({ cookie });
+    const raw = await getToken({ req: { headers: cookieOnly }, cookieName, secret, raw: true });
+    if (!raw) return null;
     const token = await decode({ token: raw, secret, salt: cookieName }).catch((error: unknown) => {
       warnSessionCookieRefused(error);
       return null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Access, identifyProxyCaller } from "@/lib/auth/access";
+import { type IdentifyCaller, identifyProxyCaller } from "@/lib/auth/access";
 import type { ExtraMediaOrigins } from "@/lib/catalog/media-url";
 import { type CatalogModel, catalog } from "@/lib/catalog/models";
 import { serverEnv } from "@/lib/env";
@@ -15,7 +15,7 @@ export type FalProxyPolicy = {
   /** What may run, with which input, for how much (lib/catalog/models.ts). */
   catalog: readonly CatalogModel[];
   /** Who sends a request: from its session cookie, so it costs almost nothing per call. */
-  identify: (request: { headers: Headers }) => Promise<Access>;
+  identify: IdentifyCaller;
   /** Where an input image may live besides fal's media hosts: the emulator's origin, or none. */
   mediaOrigins: ExtraMediaOrigins;
   stores: ProxyStores;

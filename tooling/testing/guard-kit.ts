@@ -1,7 +1,7 @@
 /** A guard wired to the real `createRouteHandler`, with `fetch` (that is, fal) stubbed. */
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import { vi } from "vitest";
-import { type Access, sessionAdmission } from "@/lib/auth/access";
+import { type Access, type IdentifyCaller, sessionAdmission } from "@/lib/auth/access";
 import { allowedEndpoints } from "@/lib/catalog/models";
 import { falProxyPath, targetUrlHeader } from "@/lib/fal/proxy-contract";
 import type { AuditEntry } from "@/lib/proxy/audit-log";
@@ -65,7 +65,7 @@ export function kitStores(overrides: Partial<ProxyStores> = {}): ProxyStores {
 const callerCookie = "kit-caller";
 const cookieOf = (as: Access) =>
   `${callerCookie}=${Buffer.from(JSON.stringify(as)).toString("base64url")}`;
-const callerIn = async ({ headers }: { headers: Headers }): Promise<Access> => {
+const callerIn: IdentifyCaller = async ({ headers }) => {
   const value = new RegExp(`${callerCookie}=([\\w-]+)`).exec(headers.get("cookie") ?? "")?.[1];
   return value
     ? (JSON.parse(Buffer.from(value, "base64url").toString()) as Access)
