@@ -1,10 +1,18 @@
 import "server-only";
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { AppError } from "@/lib/errors/app-error";
 import { type ProxiedMethod, type ProxyTarget, targetUrlHeader } from "./target";
 
 /** What `createRouteHandler` returns: it adds the key and calls fal. */
 export type FalLibrary = Record<ProxiedMethod, (request: NextRequest) => Promise<Response>>;
+
+/**
+ * What the library's handler reads of its request (`@fal-ai/server-proxy/nextjs`): the
+ * method, the headers and the body as text, nothing else. A `NextRequest` would parse its URL,
+ * set up its cookies and wrap the body in a stream on every call, for the library to read
+ * none of them; the guard tests run the real library on this.
+ */
+export type ForwardedRequest = Pick<NextRequest, "method" | "headers" | "text">;
 
 /**
  * The `x-fal-*` headers the app's own client sends, by operation, and the values it uses.
@@ -34,7 +42,8 @@ export function callFal(
   timeoutMs: number,
 ): Promise<Response> {
   const method = request.method as ProxiedMethod;
-  return withUpstreamTimeout(library[method](forwardRequest(request, target, body)), timeoutMs);
+  const forwarded = forwardRequest(request, target, body) as NextRequest;
+  return withUpstreamTimeout(library[method](forwarded), timeoutMs);
 }
 
 /**
@@ -47,7 +56,7 @@ export function forwardRequest(
   request: Request,
   target: ProxyTarget,
   body: object | undefined,
-): NextRequest {
+): ForwardedRequest {
   const headers = new Headers({ [targetUrlHeader]: target.url.href });
   for (const name of ["user-agent", "cookie"]) {
     const value = request.headers.get(name);
@@ -58,8 +67,8 @@ export function forwardRequest(
     if (value && values.includes(value)) headers.set(name, value);
   }
   // GET has no body, and the client sends none with a cancel's PUT.
-  const sent = request.method === "POST" ? JSON.stringify(body) : undefined;
-  return new NextRequest(request.url, { method: request.method, headers, body: sent });
+  const sent = request.method === "POST" ? JSON.stringify(body) : "";
+  return { method: request.method, headers, text: async () => sent };
 }
 
 /**
