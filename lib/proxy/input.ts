@@ -42,7 +42,8 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const bytes = await readBody(
     request,
     maxBytes,
-    new AppError("payload_too_large", 413, `The request body is larger than ${maxBytes} bytes.`),
+    () =>
+      new AppError("payload_too_large", 413, `The request body is larger than ${maxBytes} bytes.`),
   );
   let parsed: unknown;
   try {
@@ -58,15 +59,16 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 }
 
 /**
- * A request's body, at most `maxBytes`, or `tooLarge`: the declared length may be absent or
- * false, so what actually arrives is counted, and the rest is never read.
+ * A request's body, at most `maxBytes`, or the error `tooLarge` makes (only then: an error
+ * records its stack, which costs more than reading a small body): the declared length may be
+ * absent or false, so what actually arrives is counted, and the rest is never read.
  */
 export async function readBody(
   request: Request,
   maxBytes: number,
-  tooLarge: AppError,
+  tooLarge: () => AppError,
 ): Promise<Buffer> {
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge;
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -75,7 +77,7 @@ export async function readBody(
       size += read.value.byteLength;
       if (size > maxBytes) {
         await reader.cancel();
-        throw tooLarge;
+        throw tooLarge();
       }
       chunks.push(read.value);
     }
@@ -83,9 +85,12 @@ export async function readBody(
   return Buffer.concat(chunks);
 }
 
+// One for every call: without `stream`, each `decode` starts afresh.
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw new AppError("invalid_body", 400, "The request body is not valid UTF-8.");
   }

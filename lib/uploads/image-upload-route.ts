@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Access } from "@/lib/auth/access";
+import type { IdentifyCaller } from "@/lib/auth/access";
 import { allowedUserId } from "@/lib/auth/allowed-user";
 import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import type { FalStorage } from "@/lib/fal/server/fal-storage";
@@ -12,7 +12,7 @@ import { decodeImage, storedFileName } from "./decode-image";
 import { acceptedImageTypes, isAcceptedImageType, maxUploadBytes } from "./image-upload-policy";
 
 export type ImageUploadConfig = {
-  identify: (request: { headers: Headers }) => Promise<Access>;
+  identify: IdentifyCaller;
   /** Uploads per user per UTC day: counted before the image is read, refused or not. */
   uploads: UploadCounter;
   /** Where the stored image is recorded as the user's, with its size. */
@@ -48,7 +48,7 @@ export async function handleImageUpload(
     entry.user = userId;
     const declared = declaredType(request);
     const counted = await config.uploads.charge(userId);
-    const bytes = await readBody(request, maxUploadBytes, uploadTooLarge());
+    const bytes = await readBody(request, maxUploadBytes, uploadTooLarge);
     const image = await decodeImage(bytes, declared);
     const upstreamStarted = performance.now();
     const stored = await config.storage({
