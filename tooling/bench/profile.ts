@@ -40,6 +40,7 @@ async function profileRoute(dir: string, route: Route): Promise<void> {
     for (const [title, rows] of [
       ["self time by file", summary.byFile],
       ["self time by function", summary.byFunction],
+      ["the app build's functions, inclusive", summary.appInclusive],
     ] as const) {
       console.log(`\n${route}, ${title}:`);
       for (const row of rows) {
@@ -54,7 +55,16 @@ async function profileRoute(dir: string, route: Route): Promise<void> {
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 loadTiming.warmupSeconds = 3;
 loadTiming.seconds = seconds;
-const tree = prepareBenchTree();
+// Unminified, so the build's functions keep their names in the profile.
+const tree = prepareBenchTree({ minify: false });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void stopAll().then(() => {
+      tree.remove();
+      process.exit(130);
+    });
+  });
+}
 try {
   log(`logs: ${logDir}; building in ${tree.dir}…`);
   await buildApp(tree.dir);
