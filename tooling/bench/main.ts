@@ -38,13 +38,13 @@ async function run(): Promise<Results> {
   await buildApp(tree.dir);
   log(`starting the emulator (:${benchPorts.emulator}), sign-in and app (:${benchPorts.app})…`);
   await startServices();
-  await startApp(tree.dir);
+  const app = await startApp(tree.dir);
   const cookie = await benchCookie();
 
   log("load (autocannon)…");
   const load = await measureLoadTable(cookie, log);
   log("the proxy against the bare library, same run (autocannon, interleaved rounds)…");
-  const sameRun = await measureSameRun(cookie, log);
+  const sameRun = await measureSameRun(cookie, app.pid, log);
   log("status stream latency…");
   const streamLatency = await measureStreamLatency(cookie);
   const browser = await launchChromium();

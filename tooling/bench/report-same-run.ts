@@ -20,11 +20,15 @@ export function sameRunSection({ sameRun }: Results): string {
       `${Math.min(...cell.ratios).toFixed(2)}–${Math.max(...cell.ratios).toFixed(2)}`,
       ms(cell.proxy.p50),
       ms(cell.bare.p50),
+      ms(cell.cpuPerRequest.proxy),
+      ms(cell.cpuPerRequest.bare),
+      (cell.cpuPerRequest.bare / cell.cpuPerRequest.proxy).toFixed(2),
       ratio >= sameRunGoal ? "met" : "missed",
     ];
   });
   const headers = ["operation", "conn.", "ours req/s", "bare req/s", "ours/bare"];
-  headers.push("rounds' range", "ours p50", "bare p50", `≥ ${sameRunGoal}`);
+  headers.push("rounds' range", "ours p50", "bare p50", "ours CPU/req", "bare CPU/req");
+  headers.push("bare/ours CPU", `≥ ${sameRunGoal}`);
   return [
     "## The proxy against the bare library, same run",
     "",
@@ -37,11 +41,15 @@ export function sameRunSection({ sameRun }: Results): string {
       `(cookie and \`x-fal-target-url\`), the same emulator. Per case one ${sameRun.warmupSeconds} s ` +
       `warm-up of each, then ${sameRun.rounds} rounds (\`BENCH_ROUNDS\`) of ${sameRun.roundSeconds} s ` +
       "(`BENCH_ROUND_SECONDS`) per route, taking turns to go first. Figures are medians over " +
-      "the rounds; **ours/bare** is the median of the rounds' throughput ratios. 1-minute load " +
+      "the rounds; **ours/bare** is the median of the rounds' throughput ratios. **CPU/req** " +
+      "is the server process's CPU time (user and system, from /proc) over a round divided by " +
+      "the requests it answered, median over the rounds; **bare/ours CPU** is the share of " +
+      "throughput a CPU-bound server keeps, and depends far less than throughput on what else " +
+      "the machine runs. 1-minute load " +
       `average ${sameRun.loadBefore} as it began, ${sameRun.loadAfter} as it ended (2 cores: ` +
       "other work falls on both routes alike, but makes every figure noisier).",
     "",
-    table(headers, rows, new Set([2, 3, 4, 5, 6, 7])),
+    table(headers, rows, new Set([2, 3, 4, 5, 6, 7, 8, 9, 10])),
   ].join("\n");
 }
 

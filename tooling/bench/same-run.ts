@@ -6,9 +6,10 @@
  */
 import { loadavg } from "node:os";
 import { emulator } from "./bench-env";
-import { type Route, submit } from "./fal-calls";
+import { submit } from "./fal-calls";
 import { type LoadResult, loadTiming, measureLoad } from "./load";
 import { connectionCounts, loadTarget, type Operation } from "./load-cases";
+import { cpuMsOf } from "./process-cpu";
 import { percentile } from "./stats";
 
 export type SameRunCell = {
@@ -19,7 +20,11 @@ export type SameRunCell = {
   bare: { rps: number; p50: number };
   /** ours ÷ bare throughput, each round's, in the order measured. */
   ratios: number[];
+  /** The app server's CPU per answered request, median over the rounds (ms). */
+  cpuPerRequest: { proxy: number; bare: number };
 };
+
+type SameRunRoute = "proxy" | "bare";
 
 export type SameRun = {
   cells: SameRunCell[];
@@ -37,8 +42,10 @@ const roundSeconds = Number(process.env.BENCH_ROUND_SECONDS ?? 1);
 const median = (values: number[]) => percentile(values, 50);
 const load1 = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 
+/** `appPid`: the `next start` process, whose CPU each round's requests cost. */
 export async function measureSameRun(
   cookie: string,
+  appPid: number | undefined,
   progress: (line: string) => void,
 ): Promise<SameRun> {
   const loadBefore = load1();
@@ -48,34 +55,36 @@ export async function measureSameRun(
     for (const operation of ["submit", "status"] as const) {
       // Submitted after any submit load: a user's run store keeps only their newest runs.
       const requestId = await submit("proxy", cookie);
-      const measure = (route: Route, warmupSeconds: number) =>
-        measureLoad(
-          `${operation} by ${route}, ${connections} conn. (same run)`,
-          loadTarget(route, operation, cookie, requestId),
-          connections,
-          undefined,
-          { warmupSeconds, seconds: roundSeconds },
-        );
-      const results: Record<"proxy" | "bare", LoadResult[]> = { proxy: [], bare: [] };
+      const results: Record<SameRunRoute, LoadResult[]> = { proxy: [], bare: [] };
+      const cpu: Record<SameRunRoute, number[]> = { proxy: [], bare: [] };
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? (["proxy", "bare"] as const) : (["bare", "proxy"] as const);
         for (const route of order) {
-          results[route].push(await measure(route, round === 0 ? loadTiming.warmupSeconds : 0));
+          let cpuAtStart = Number.NaN;
+          const result = await measureLoad(
+            `${operation} by ${route}, ${connections} conn. (same run)`,
+            loadTarget(route, operation, cookie, requestId),
+            connections,
+            () => {
+              cpuAtStart = cpuMsOf(appPid);
+            },
+            { warmupSeconds: round === 0 ? loadTiming.warmupSeconds : 0, seconds: roundSeconds },
+          );
+          results[route].push(result);
+          cpu[route].push((cpuMsOf(appPid) - cpuAtStart) / result.requests);
         }
       }
-      const summary = (route: "proxy" | "bare") => ({
+      const summary = (route: SameRunRoute) => ({
         rps: median(results[route].map((result) => result.rps)),
         p50: median(results[route].map((result) => result.p50)),
       });
       const ratios = results.proxy.map(
         (ours, i) => ours.rps / (results.bare[i]?.rps ?? Number.NaN),
       );
+      const cpuPerRequest = { proxy: median(cpu.proxy), bare: median(cpu.bare) };
       const cell = {
-        operation,
-        connections,
-        proxy: summary("proxy"),
-        bare: summary("bare"),
-        ratios,
+        ...{ operation, connections, ratios, cpuPerRequest },
+        ...{ proxy: summary("proxy"), bare: summary("bare") },
       };
       progress(`  ${operation}, ${connections} conn.: ours/bare ${median(ratios).toFixed(2)}`);
       cells.push(cell);
