@@ -37,7 +37,7 @@ export type SameRun = {
 };
 
 // Short rounds, many of them: the two routes share each stretch of the machine's other load.
-const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 9));
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 15));
 const roundSeconds = Number(process.env.BENCH_ROUND_SECONDS ?? 1);
 const median = (values: number[]) => percentile(values, 50);
 const load1 = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
