@@ -126,3 +126,23 @@ test("a long prompt gives short alt text; an image opens full size and Escape br
     expect(size?.height).toBeGreaterThanOrEqual(44);
   }
 });
+
+test("an error is about what was asked: it shows its focus ring, and goes when the prompt or the model changes", async ({
+  generator,
+}) => {
+  await generator.goto();
+  for (const change of ["prompt", "model"] as const) {
+    await emulator.armFault({ on: "submit", status: 500 });
+    await generator.chooseModel("FLUX.1 [schnell]");
+    await generator.generate(`A run that fails, then its ${change} changes`);
+    await expect(generator.alert).toContainText("The model could not finish this run.");
+    await expect(generator.alert).toBeFocused();
+    // Focus moved there after a click, and the ring still shows where it went.
+    const ring = await generator.alert.evaluate((panel) => getComputedStyle(panel).outlineStyle);
+    expect(ring).not.toBe("none");
+
+    if (change === "prompt") await generator.prompt.fill("Something else");
+    else await generator.chooseModel("FLUX.1 [dev]");
+    await expect(generator.alert).toBeHidden();
+  }
+});

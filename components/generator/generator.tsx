@@ -56,7 +56,7 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
   }, []);
   const upload = useImageUpload();
   const history = useHistory(historyKey);
-  const { state, generate, cancel } = useGeneration({
+  const { state, generate, cancel, dismissError } = useGeneration({
     models,
     onSettled: refreshBudget,
     onDone: (generation) => void history.record(entryFromGeneration(generation)),
@@ -145,6 +145,11 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
         values={values}
         onChange={(next) => {
           if (next.prompt !== values.prompt) setPromptError(undefined);
+          // One current message: an edited prompt or another model makes the last one stale.
+          if (next.prompt !== values.prompt || next.modelId !== values.modelId) {
+            setInputError(undefined);
+            dismissError();
+          }
           setValues(next);
         }}
         onSubmit={submit}

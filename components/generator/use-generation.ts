@@ -185,7 +185,12 @@ export function useGeneration(options: Options) {
     void sendCancel(current);
   }, [sendCancel, updateProgress]);
 
-  return { state, generate, cancel };
+  /** The last failure goes once the user changes what they asked for: it was about that. */
+  const dismissError = useCallback(() => {
+    setState((current) => (current.phase === "failed" ? { phase: "idle" } : current));
+  }, []);
+
+  return { state, generate, cancel, dismissError };
 }
 
 function newJob(model: ModelDefinition, progress: Job["progress"], resumed: boolean): Job {
