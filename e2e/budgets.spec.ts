@@ -26,8 +26,10 @@ test("a user who spends their daily budget is told so, and when it resets", asyn
   const { context, generator } = await generatorAs(browser, "thrifty");
   await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
 
+  // Only the user's own budget, in cents rounded down: what the app has left is not theirs.
+  await expect(generator.budget).not.toContainText("app");
   for (const [prompt, left] of [
-    ["A first budget image", "$0.025"],
+    ["A first budget image", "$0.02"],
     ["A second budget image", "$0.00"],
   ] as const) {
     await generator.generate(prompt);
@@ -74,7 +76,7 @@ test("a run cancelled while still in fal's queue gives its charge back; one canc
   await expect(generator.status).toContainText("Generating");
   await generator.cancelButton.click();
   await expect(generator.status).toHaveText("Generation cancelled.");
-  await expect(generator.budget).toContainText(`Today you have $0.025 left of ${perUser}`);
+  await expect(generator.budget).toContainText(`Today you have $0.02 left of ${perUser}`);
   await context.close();
 });
 
@@ -98,6 +100,8 @@ test("the app-wide budget stops a user who has their own budget left", async ({ 
 
   const { context, generator } = await generatorAs(browser, "latecomer");
   await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
+  // Now the app's budget is what stops the run, so the line says so before Generate.
+  await expect(generator.budget).toContainText("The app's daily limit is reached; it resets at");
   await generator.generate("Too late today");
   await expect(generator.alert).toContainText("This app");
   await expect(generator.alert).toContainText(/Budgets reset at midnight UTC/);

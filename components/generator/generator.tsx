@@ -140,7 +140,7 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Generate images</h1>
-      {budget && <BudgetMeter budget={budget} />}
+      {budget && <BudgetMeter budget={budget} nextRunMicroUsd={estimateMicroUsd} />}
       <GenerationForm
         values={values}
         onChange={(next) => {
