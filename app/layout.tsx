@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { auth } from "@/auth";
 import { UserMenu } from "@/components/auth/user-menu";
+import { mainId, SkipLink } from "@/components/layout/skip-link";
 import { accessOf } from "@/lib/auth/access";
 import { site } from "@/lib/site";
 import "./globals.css";
@@ -20,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans">
+        <SkipLink />
         <header className="border-b border-zinc-200 dark:border-zinc-800">
           <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
             <Link href="/" className="font-semibold tracking-tight">
@@ -28,7 +30,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {access.status !== "signed-out" && <UserMenu user={access.user} />}
           </div>
         </header>
-        <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+        <main id={mainId} tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 focus:outline-none">
+          {children}
+        </main>
       </body>
     </html>
   );
