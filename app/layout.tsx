@@ -5,13 +5,15 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { auth } from "@/auth";
 import { UserMenu } from "@/components/auth/user-menu";
+import { mainId, SkipLink } from "@/components/layout/skip-link";
 import { accessOf } from "@/lib/auth/access";
+import { site } from "@/lib/site";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "fal + Next.js starter",
-  description:
-    "Describe a picture and get it in seconds, edit a photo with words, and keep a history of what you made.",
+  // A page that names itself reads "Sign in · Picture Studio"; the rest, the app's name.
+  title: { default: site.name, template: `%s · ${site.name}` },
+  description: site.description,
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -19,15 +21,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans">
+        <SkipLink />
         <header className="border-b border-zinc-200 dark:border-zinc-800">
           <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
             <Link href="/" className="font-semibold tracking-tight">
-              fal <span className="text-muted">+</span> Next.js
+              {site.name}
             </Link>
             {access.status !== "signed-out" && <UserMenu user={access.user} />}
           </div>
         </header>
-        <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+        <main id={mainId} tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 focus:outline-none">
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -26,8 +26,10 @@ test("a user who spends their daily budget is told so, and when it resets", asyn
   const { context, generator } = await generatorAs(browser, "thrifty");
   await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
 
+  // Only the user's own budget, in cents rounded down: what the app has left is not theirs.
+  await expect(generator.budget).not.toContainText("app");
   for (const [prompt, left] of [
-    ["A first budget image", "$0.025"],
+    ["A first budget image", "$0.02"],
     ["A second budget image", "$0.00"],
   ] as const) {
     await generator.generate(prompt);
@@ -52,6 +54,32 @@ test("a user who spends their daily budget is told so, and when it resets", asyn
   await context.close();
 });
 
+test("a run cancelled while still in fal's queue gives its charge back; one cancelled once started keeps it", async ({
+  browser,
+}) => {
+  const { context, generator } = await generatorAs(browser, "canceller");
+  await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
+
+  await emulator.setTiming({ queueMs: 120_000 });
+  await generator.generate("Cancelled while queued");
+  await expect(generator.status).toContainText("In queue");
+  await generator.cancelButton.click();
+  await expect(generator.status).toHaveText("Generation cancelled.");
+  await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
+  // The meter after a reload is the server's count, not the page's memory.
+  await generator.page.reload();
+  await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
+
+  await emulator.setTiming({ queueMs: 0, runMs: 120_000 });
+  await generator.chooseModel("FLUX.1 [dev]");
+  await generator.generate("Cancelled while running");
+  await expect(generator.status).toContainText("Generating");
+  await generator.cancelButton.click();
+  await expect(generator.status).toHaveText("Generation cancelled.");
+  await expect(generator.budget).toContainText(`Today you have $0.02 left of ${perUser}`);
+  await context.close();
+});
+
 test("the app-wide budget stops a user who has their own budget left", async ({ browser }) => {
   // Other users spend the app's budget, each within their own, until the app refuses.
   let refusal: { error: { code: string; message: string } } | undefined;
@@ -72,6 +100,8 @@ test("the app-wide budget stops a user who has their own budget left", async ({ 
 
   const { context, generator } = await generatorAs(browser, "latecomer");
   await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
+  // Now the app's budget is what stops the run, so the line says so before Generate.
+  await expect(generator.budget).toContainText("The app's daily limit is reached; it resets at");
   await generator.generate("Too late today");
   await expect(generator.alert).toContainText("This app");
   await expect(generator.alert).toContainText(/Budgets reset at midnight UTC/);

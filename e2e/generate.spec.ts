@@ -54,7 +54,7 @@ test("an upstream failure shows a clear message and a retry that works", async (
   await generator.generate("A request fal will fail once");
 
   const alert = generator.alert;
-  await expect(alert).toContainText("fal could not complete the request");
+  await expect(alert).toContainText("The model could not finish this run");
   await expect(alert).toContainText("HTTP 500");
   await expect(generator.prompt).toHaveValue("A request fal will fail once");
 

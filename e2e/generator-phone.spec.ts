@@ -32,7 +32,7 @@ test("with a fault upstream, the error comes into view and takes focus; Try agai
 
   await expect(generator.alert).toBeFocused();
   await expect(generator.alert).toBeInViewport();
-  await expect(generator.alert).toContainText("fal could not complete the request.");
+  await expect(generator.alert).toContainText("The model could not finish this run.");
 
   await generator.tryAgainButton.click();
   await expect(generator.progress).toBeFocused();

@@ -21,3 +21,19 @@ test("the whole flow works by keyboard alone, with focus always visible", async 
   await page.keyboard.press("Shift+Tab");
   await expectVisibleFocus(page);
 });
+
+test("from the top of the page, the skip link puts focus in the prompt in one step", async ({
+  page,
+  generator,
+}) => {
+  await generator.goto();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await expectVisibleFocus(page);
+  await page.keyboard.press("Enter");
+  await expect(generator.prompt).toBeFocused();
+  await page.keyboard.type("Typed straight after the skip");
+  await expect(generator.prompt).toHaveValue("Typed straight after the skip");
+});

@@ -11,12 +11,12 @@ const faults = [
   {
     name: "fal drops the connection",
     fault: { drop: true, times: 4 },
-    message: /The server could not reach fal/,
+    message: /The model could not be reached just now/,
   },
   {
     name: "fal never answers",
     fault: { hang: true },
-    message: /fal did not answer within 2 s\./,
+    message: /The model did not answer within 2 s\./,
     // The proxy has already waited its whole timeout: a retry would make the message untrue.
     submits: 1,
   },

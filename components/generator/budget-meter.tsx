@@ -1,19 +1,34 @@
 "use client";
 
-import { formatUsd } from "@/lib/catalog/money";
+import { formatMoneyLeft, formatUsd } from "@/lib/catalog/money";
 import type { BudgetView } from "@/lib/stores/budget-view";
 
-/** What is left of today's budgets, as the server counts them. */
-export function BudgetMeter({ budget }: { budget: BudgetView }) {
+type Props = {
+  budget: BudgetView;
+  /** What the run the form is set to would cost: the app's budget is named when it stops it. */
+  nextRunMicroUsd: number | undefined;
+};
+
+/**
+ * What this user has left today, as the server counts it. The app-wide budget is the
+ * operator's business (what others spent): it is mentioned only when it is what stops the run.
+ */
+export function BudgetMeter({ budget, nextRunMicroUsd }: Props) {
   const { user, app } = budget;
   const resetsAt = new Date(budget.resetsAt).toLocaleTimeString([], { timeStyle: "short" });
+  const appStops = app.remainingMicroUsd < Math.max(nextRunMicroUsd ?? 0, 1);
   return (
     <section aria-label="Today's budget" className="text-muted text-sm">
       <p>
-        Today you have <strong>{formatUsd(user.remainingMicroUsd)}</strong> left of{" "}
-        {formatUsd(user.limitMicroUsd)}; the app has {formatUsd(app.remainingMicroUsd)} left of{" "}
-        {formatUsd(app.limitMicroUsd)}. Budgets reset at midnight UTC ({resetsAt} your time).
+        Today you have <strong>{formatMoneyLeft(user.remainingMicroUsd)}</strong> left of{" "}
+        {formatUsd(user.limitMicroUsd)}
+        <span className="whitespace-nowrap"> · resets at {resetsAt}</span>
       </p>
+      {appStops && (
+        <p className="text-amber-800 dark:text-amber-300">
+          The app's daily limit is reached; it resets at {resetsAt}.
+        </p>
+      )}
     </section>
   );
 }

@@ -32,7 +32,8 @@ export function ErrorPanel({
       ref={ref}
       tabIndex={-1}
       role="alert"
-      className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
+      // The ring shows however focus came (a click on Generate too): the panel is where it went.
+      className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-red-300 bg-red-50 p-4 text-red-900 focus:outline-2 focus:outline-offset-2 focus:outline-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-100 dark:focus:outline-red-300"
     >
       <div className="space-y-1">
         <p className="font-medium">{error.message}</p>

@@ -23,6 +23,7 @@ import {
 import { GenerationForm } from "./generation-form";
 import { ImageInput } from "./image-input";
 import { Outcome } from "./outcome";
+import { promptProblem } from "./prompt-limit";
 import { parseSeed } from "./seed";
 import { useGeneration } from "./use-generation";
 import { useImageUpload } from "./use-image-upload";
@@ -55,7 +56,7 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
   }, []);
   const upload = useImageUpload();
   const history = useHistory(historyKey);
-  const { state, generate, cancel } = useGeneration({
+  const { state, generate, cancel, dismissError } = useGeneration({
     models,
     onSettled: refreshBudget,
     onDone: (generation) => void history.record(entryFromGeneration(generation)),
@@ -111,12 +112,12 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
   // The form keeps its values through errors and cancels: retrying sends the same request.
   // Its input passes the check the proxy makes, so the proxy never refuses what the form sends.
   const submit = async () => {
-    const blank = values.prompt.trim() === "";
+    const problem = model && promptProblem(values.prompt, model.maxPromptLength);
     const { seed, error } = parseSeed(values.seed);
-    setPromptError(blank ? "Enter a prompt." : undefined);
+    setPromptError(problem);
     setSeedError(error);
-    if (blank) promptRef.current?.focus();
-    if (!model || error || blank) return;
+    if (problem) promptRef.current?.focus();
+    if (!model || error || problem) return;
     if (takesImage(model) && !chosenImage) {
       // Pressed during the upload: the run starts once the image is ready, checked then.
       if (imageBusy) queued.queue();
@@ -139,11 +140,16 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Generate images</h1>
-      {budget && <BudgetMeter budget={budget} />}
+      {budget && <BudgetMeter budget={budget} nextRunMicroUsd={estimateMicroUsd} />}
       <GenerationForm
         values={values}
         onChange={(next) => {
           if (next.prompt !== values.prompt) setPromptError(undefined);
+          // One current message: an edited prompt or another model makes the last one stale.
+          if (next.prompt !== values.prompt || next.modelId !== values.modelId) {
+            setInputError(undefined);
+            dismissError();
+          }
           setValues(next);
         }}
         onSubmit={submit}

@@ -79,6 +79,8 @@ export function useGeneration(options: Options) {
         const fal = await loadFal();
         await fal.queue.cancel(current.model.id, { requestId: current.requestId });
         setState({ phase: "cancelled" });
+        // A run cancelled in fal's queue is given back: the budget is read again once it is.
+        latest.current.onSettled?.();
       } catch (error) {
         const elapsedMs = Date.now() - current.progress.startedAt;
         setState({ phase: "failed", error: describeError(error), elapsedMs });
@@ -183,7 +185,12 @@ export function useGeneration(options: Options) {
     void sendCancel(current);
   }, [sendCancel, updateProgress]);
 
-  return { state, generate, cancel };
+  /** The last failure goes once the user changes what they asked for: it was about that. */
+  const dismissError = useCallback(() => {
+    setState((current) => (current.phase === "failed" ? { phase: "idle" } : current));
+  }, []);
+
+  return { state, generate, cancel, dismissError };
 }
 
 function newJob(model: ModelDefinition, progress: Job["progress"], resumed: boolean): Job {

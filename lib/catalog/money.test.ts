@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUsd } from "./money";
+import { formatMoneyLeft, formatUsd } from "./money";
 
 describe("formatUsd", () => {
   it.each([
@@ -30,5 +30,22 @@ describe("formatUsd", () => {
     // 0.1 + 0.2 in dollars would print as 0.30000000000000004.
     expect(formatUsd(100_000 + 200_000)).toBe("$0.30");
     expect(formatUsd(3 * 3_000)).toBe("$0.009");
+  });
+});
+
+describe("formatMoneyLeft", () => {
+  it.each([
+    [0, "$0.00"],
+    [1, "less than 1¢"],
+    [3_000, "less than 1¢"],
+    [9_999, "less than 1¢"],
+    [10_000, "$0.01"],
+    [25_000, "$0.02"],
+    [975_000, "$0.97"],
+    [999_999, "$0.99"],
+    [1_000_000, "$1.00"],
+    [1_250_000_000, "$1,250.00"],
+  ])("shows %i µ$ left as %s: cents, rounded down", (microUsd, text) => {
+    expect(formatMoneyLeft(microUsd)).toBe(text);
   });
 });

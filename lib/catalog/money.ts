@@ -16,3 +16,15 @@ const usd = new Intl.NumberFormat("en-US", {
 export function formatUsd(microUsd: number): string {
   return usd.format(microUsd / microUsdPerUsd);
 }
+
+const cents = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const microUsdPerCent = microUsdPerUsd / 100;
+
+/**
+ * What is left, as money is spoken of: whole cents, rounded down so it never promises more
+ * than is there, and "less than 1¢" rather than "$0.00" while a little remains.
+ */
+export function formatMoneyLeft(microUsd: number): string {
+  if (microUsd > 0 && microUsd < microUsdPerCent) return "less than 1¢";
+  return cents.format(Math.floor(microUsd / microUsdPerCent) / 100);
+}

@@ -64,6 +64,6 @@ export function toErrorResponse(error: unknown): Response {
   return new AppError(
     "upstream_unreachable",
     502,
-    "The server could not reach fal. Try again in a moment.",
+    "The model could not be reached just now. Try again in a moment.",
   ).toResponse();
 }

@@ -87,7 +87,7 @@ export async function withUpstreamTimeout(
         new AppError(
           "upstream_timeout",
           504,
-          `fal did not answer within ${ms / 1000} s. Try again.`,
+          `The model did not answer within ${ms / 1000} s. Try again.`,
           { headers: noRetry },
         ),
       );

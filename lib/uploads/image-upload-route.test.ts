@@ -118,7 +118,7 @@ describe("the upload route", () => {
       expect(await refusalOf(await down.send(png))).toMatchObject({
         status: 502,
         code: "upstream_unreachable",
-        message: "fal could not store the image. Try again.",
+        message: "The image could not be stored. Try again.",
       });
     }
     const refusing = uploadKit({ perDay: 1, answer: 400 });

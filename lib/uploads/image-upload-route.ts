@@ -60,7 +60,7 @@ export async function handleImageUpload(
     if ("falStatus" in stored) {
       // fal stored nothing after a 5xx, so the upload is given back; after a 4xx it counts.
       if (stored.falStatus >= 500) await counted.refund();
-      throw new AppError("upstream_unreachable", 502, "fal could not store the image. Try again.");
+      throw new AppError("upstream_unreachable", 502, "The image could not be stored. Try again.");
     }
     const { url } = stored;
     await config.media.record(userId, [{ url, width: image.width, height: image.height }]);

@@ -24,7 +24,7 @@ export function generatorPage(page: Page) {
     status: main.getByRole("status"),
     budget: page.getByRole("region", { name: "Today's budget" }),
     estimatedCost: page.getByText(/^Estimated cost:/),
-    promptCounter: page.getByText(/^\d+ \/ \d+ characters$/),
+    promptCounter: page.getByText(/^[\d,]+ \/ [\d,]+ characters/),
     examplePrompts: page
       .getByRole("list", { name: "Or start from an example:" })
       .getByRole("button"),

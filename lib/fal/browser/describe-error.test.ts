@@ -1,5 +1,6 @@
 import { ApiError, ValidationError } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
+import { errorCodes } from "@/lib/errors/error-codes";
 import { describeError, whenToRetry } from "./describe-error";
 
 const apiError = (status: number, body: unknown) => new ApiError({ message: "x", status, body });
@@ -120,15 +121,22 @@ describe("describeError", () => {
     expect(action("request_not_found")).toBe("none");
     expect(
       describeError(apiError(504, { error: { code: "upstream_timeout", message: "" } })),
-    ).toEqual({ message: "fal took too long to answer.", action: "retry", detail: "HTTP 504" });
+    ).toEqual({
+      message: "The model took too long to answer.",
+      action: "retry",
+      detail: "HTTP 504",
+    });
   });
 
   it("does not say 'Try again' beside the Try again button, and keeps the server's facts", () => {
     const error = apiError(504, {
-      error: { code: "upstream_timeout", message: "fal did not answer within 30 s. Try again." },
+      error: {
+        code: "upstream_timeout",
+        message: "The model did not answer within 30 s. Try again.",
+      },
     });
     expect(describeError(error)).toEqual({
-      message: "fal did not answer within 30 s.",
+      message: "The model did not answer within 30 s.",
       action: "retry",
       detail: "HTTP 504",
     });
@@ -140,7 +148,7 @@ describe("describeError", () => {
 
   it("offers a retry for upstream failures, their status as small print, not the headline", () => {
     expect(describeError(apiError(500, { detail: "boom" }))).toEqual({
-      message: "fal could not complete the request.",
+      message: "The model could not finish this run.",
       action: "retry",
       detail: "HTTP 500",
     });
@@ -153,7 +161,9 @@ describe("describeError", () => {
       status: 422,
       body: { detail: [{ loc: ["body", "prompt"], msg: "field required", type: "missing" }] },
     });
-    expect(describeError(error).message).toBe("fal rejected the input (prompt: field required).");
+    expect(describeError(error).message).toBe(
+      "The model could not use these settings (prompt: field required).",
+    );
   });
 
   it("treats anything but fal's errors as not having reached the server", () => {
@@ -165,6 +175,20 @@ describe("describeError", () => {
       { name: "ApiError", status: 500, body: {} },
     ]) {
       expect(describeError(error)).toEqual({ message: notFal, action: "retry" });
+    }
+  });
+
+  it("speaks to people: no sentence names the vendor or leads with an HTTP code", () => {
+    const codes = errorCodes.filter((code) => code !== "fal_key_missing");
+    const messages = [
+      ...codes.map((code) => describeError(apiError(500, { error: { code, message: "" } }))),
+      describeError(apiError(500, { detail: "boom" })),
+      describeError(apiError(502, "Bad gateway")),
+      describeError(new TypeError("Failed to fetch")),
+    ].map(({ message }) => message);
+    for (const message of messages) {
+      expect(message).not.toMatch(/\bfal\b/i);
+      expect(message).not.toMatch(/HTTP|\b[45]\d\d\b/);
     }
   });
 });

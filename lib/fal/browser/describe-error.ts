@@ -44,8 +44,8 @@ const byCode: Record<ErrorCode, ErrorDescription> = {
     "The server has no fal key yet: set FAL_KEY in its environment and restart it.",
   ),
   store_unavailable: worthRetrying("The server cannot check its usage limits right now."),
-  upstream_unreachable: worthRetrying("The server could not reach fal."),
-  upstream_timeout: worthRetrying("fal took too long to answer."),
+  upstream_unreachable: worthRetrying("The model could not be reached just now."),
+  upstream_timeout: worthRetrying("The model took too long to answer."),
 };
 
 type Clock = { now: Date; formatTime: (date: Date) => string };
@@ -101,7 +101,10 @@ const isValidationError = (error: unknown): error is ValidationError =>
 export function describeError(error: unknown, clock = browserClock()): ErrorDescription {
   if (isValidationError(error)) {
     const details = error.fieldErrors.map((info) => `${info.loc.at(-1)}: ${info.msg}`).join("; ");
-    return { message: `fal rejected the input${details ? ` (${details})` : ""}.`, action: "none" };
+    return {
+      message: `The model could not use these settings${details ? ` (${details})` : ""}.`,
+      action: "none",
+    };
   }
   if (isApiError(error)) return describeAnswer(error.status, error.body, clock);
   return worthRetrying("The request did not reach the server. Check your connection.");
@@ -118,5 +121,5 @@ export function describeAnswer(
 ): ErrorDescription {
   const detail = `HTTP ${status}`;
   if (isErrorBody(body)) return { ...describeRefusal(body, clock), detail };
-  return { ...worthRetrying("fal could not complete the request."), detail };
+  return { ...worthRetrying("The model could not finish this run."), detail };
 }
