@@ -104,6 +104,8 @@ function parseUrl(raw: string): URL {
 }
 
 function onlyQuery(url: URL, allowed: Record<string, readonly string[]>) {
+  // Most targets have no query: `searchParams` would build a URLSearchParams to say so.
+  if (url.search === "") return;
   for (const [name, value] of url.searchParams) {
     if (!allowed[name]?.includes(value) || url.searchParams.getAll(name).length > 1) {
       throw invalid(`The query parameter "${name}" is not allowed here.`);
