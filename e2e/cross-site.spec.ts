@@ -46,6 +46,8 @@ test("another site cannot make a signed-in browser call the proxy", async ({ pag
   // A plain form post needs no preflight, but the SameSite=Lax session cookie stays home.
   await page.locator("form").evaluate((form: HTMLFormElement) => form.submit());
   await expect(page.locator("body")).toContainText('"code":"unauthenticated"');
+  // Audit lines are written at the end of the server's event-loop turn, just after the answer.
+  await expect.poll(() => log.auditLines().length).toBeGreaterThan(0);
   const calls = log.auditLines();
   expect(calls).toEqual([expect.objectContaining({ method: "POST", user: null, status: 401 })]);
 });

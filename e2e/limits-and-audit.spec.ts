@@ -40,7 +40,10 @@ test("every proxied call leaves one audit line, with ids and outcomes but no sec
   await generator.generate(prompt);
   await expect(generator.image(prompt)).toBeVisible();
 
-  const lines = log.auditLines().filter((line) => line.user === `oidc:${demoUser.sub}`);
+  const ours = () => log.auditLines().filter((line) => line.user === `oidc:${demoUser.sub}`);
+  // Audit lines are written at the end of the server's event-loop turn, just after the answer.
+  await expect.poll(() => ours().some((line) => line.operation === "result")).toBe(true);
+  const lines = ours();
   const submit = lines.find((line) => line.operation === "submit");
   expect(submit).toMatchObject({
     method: "POST",

@@ -50,12 +50,29 @@ export function elapsedSince(started: number): number {
   return Math.round((performance.now() - started) * 100) / 100;
 }
 
+/** This turn's lines, each as it was when the call ended, written together at its end. */
+let queued: object[] = [];
+
+function writeQueuedLines(): void {
+  if (queued.length === 0) return;
+  const lines = queued.map((line) => `${JSON.stringify(line)}\n`).join("");
+  queued = [];
+  process.stdout.write(lines);
+}
+
+// A process that exits (a signal, `process.exit`, an uncaught error) writes what is queued.
+process.once("exit", writeQueuedLines);
+
 /**
- * JSON lines on stdout: what Vercel, Docker and most log shippers collect as they are. Written
- * straight to the stream: Next.js wraps `console` in the server, and under load that wrapper
- * cost more than the rest of the line (docs/performance.md, "Where the time goes").
+ * JSON lines on stdout: what Vercel, Docker and most log shippers collect as they are. Each
+ * call's line is queued and this turn of the event loop's lines go out in one write at its
+ * end (`setImmediate`), after the responses are handed to Next.js: a write to stdout is a
+ * system call (synchronous on Linux for files and pipes), so it stays off each call's
+ * latency, and under load one carries many lines. Not `console.log`: Next.js wraps `console`
+ * in the server, and that wrapper cost more than the line (docs/performance.md, "Where the
+ * time goes").
  */
 export const writeAuditLine: AuditSink = (entry) => {
-  const line = JSON.stringify({ event: "fal_proxy", at: new Date().toISOString(), ...entry });
-  process.stdout.write(`${line}\n`);
+  if (queued.length === 0) setImmediate(writeQueuedLines);
+  queued.push({ event: "fal_proxy", at: new Date().toISOString(), ...entry });
 };

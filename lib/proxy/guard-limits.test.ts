@@ -196,7 +196,7 @@ describe("the guard: audit log", () => {
     const printed = captureStdoutLines();
     const kit = createGuardKit({ audit: writeAuditLine });
     await kit.call({ headers: { cookie: "authjs.session-token=secret-session" } });
-    const lines = printed();
+    const lines = await printed();
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] ?? "")).toMatchObject({ event: "fal_proxy", status: 200 });
     for (const secret of [serverKey, "server-key", "secret-session", "lighthouse"]) {

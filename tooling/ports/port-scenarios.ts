@@ -53,7 +53,7 @@ export function describeProxyPort(host: string, listener: RequestListener): void
       });
       expect(await errorOf(response)).toMatchObject({ status: 401, code: "unauthenticated" });
       expect(await emulator.modelRuns()).toBe(runsBefore);
-      expect(audit()).toMatchObject([{ status: 401, error: "unauthenticated", user: null }]);
+      expect(await audit()).toMatchObject([{ status: 401, error: "unauthenticated", user: null }]);
     });
 
     it("answers a signed-in user outside AUTH_ALLOWED_EMAILS 403", async () => {
@@ -77,9 +77,9 @@ export function describeProxyPort(host: string, listener: RequestListener): void
       const images = (result.data as { images: unknown[] }).images;
       expect(images).toHaveLength(1);
       expect(await emulator.modelRuns()).toBe(runsBefore + 2);
-      const operations = audit().map(({ operation, status }) => `${operation} ${status}`);
+      const operations = (await audit()).map(({ operation, status }) => `${operation} ${status}`);
       expect(operations).toEqual(["submit 200", "submit 200", "status-stream 200", "result 200"]);
-      expect(audit().every(({ user }) => user === "oidc:ada")).toBe(true);
+      expect((await audit()).every(({ user }) => user === "oidc:ada")).toBe(true);
     });
 
     it("starts no storage upload for the fal client: images go to the app's upload route", async () => {
@@ -92,7 +92,7 @@ export function describeProxyPort(host: string, listener: RequestListener): void
         status: 403,
         body: { error: { code: "target_not_allowed" } },
       });
-      expect(audit()).toMatchObject([
+      expect(await audit()).toMatchObject([
         { status: 403, error: "target_not_allowed", user: "oidc:ada" },
       ]);
     });

@@ -43,10 +43,10 @@ export async function sessionCookie(email: string): Promise<string> {
 }
 
 /** Audit lines the proxy printed (one JSON line per proxied call on stdout). */
-export function captureAudit(): () => Array<Record<string, unknown>> {
+export function captureAudit(): () => Promise<Array<Record<string, unknown>>> {
   const lines = captureStdoutLines();
-  return () =>
-    lines()
+  return async () =>
+    (await lines())
       .filter((line) => line.includes('"event":"fal_proxy"'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
