@@ -21,6 +21,11 @@ type Props = {
 export function ResultView({ generation, onEdit, onAnimate }: Props) {
   const ref = useRevealOnMount<HTMLElement>();
   const { model, request, seed, images, timings, requestId, video } = generation;
+  // What an image may be handed to next: each button shows only when the catalog has the model.
+  const handOffs = [
+    { verb: "Edit", action: onEdit },
+    { verb: "Animate", action: onAnimate },
+  ];
   const prompt = <p className="line-clamp-2 font-medium break-words">{request.prompt}</p>;
   if (video) {
     return (
@@ -59,25 +64,19 @@ export function ResultView({ generation, onEdit, onAnimate }: Props) {
                   Open
                 </a>
                 <DownloadButton url={image.url} fileName={`${requestId}-${index + 1}.png`} />
-                {onEdit && (
-                  <button
-                    type="button"
-                    className="btn-secondary min-h-11"
-                    aria-label={images.length > 1 ? `Edit image ${index + 1}` : undefined}
-                    onClick={() => onEdit(image)}
-                  >
-                    Edit this image
-                  </button>
-                )}
-                {onAnimate && (
-                  <button
-                    type="button"
-                    className="btn-secondary min-h-11"
-                    aria-label={images.length > 1 ? `Animate image ${index + 1}` : undefined}
-                    onClick={() => onAnimate(image)}
-                  >
-                    Animate this image
-                  </button>
+                {handOffs.map(
+                  ({ verb, action }) =>
+                    action && (
+                      <button
+                        key={verb}
+                        type="button"
+                        className="btn-secondary min-h-11"
+                        aria-label={images.length > 1 ? `${verb} image ${index + 1}` : undefined}
+                        onClick={() => action(image)}
+                      >
+                        {verb} this image
+                      </button>
+                    ),
                 )}
               </div>
             </li>
