@@ -6,12 +6,13 @@ import type { ReactNode } from "react";
 import { auth } from "@/auth";
 import { UserMenu } from "@/components/auth/user-menu";
 import { accessOf } from "@/lib/auth/access";
+import { site } from "@/lib/site";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "fal + Next.js starter",
-  description:
-    "Describe a picture and get it in seconds, edit a photo with words, and keep a history of what you made.",
+  // A page that names itself reads "Sign in · Picture Studio"; the rest, the app's name.
+  title: { default: site.name, template: `%s · ${site.name}` },
+  description: site.description,
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -22,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <header className="border-b border-zinc-200 dark:border-zinc-800">
           <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
             <Link href="/" className="font-semibold tracking-tight">
-              fal <span className="text-muted">+</span> Next.js
+              {site.name}
             </Link>
             {access.status !== "signed-out" && <UserMenu user={access.user} />}
           </div>

@@ -86,6 +86,32 @@ test("a video beyond what is left today is explained before Generate, and never 
   await context.close();
 });
 
+test("a run cancelled while still in fal's queue gives its charge back; one cancelled once started keeps it", async ({
+  browser,
+}) => {
+  const { context, generator } = await generatorAs(browser, "canceller");
+  await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
+
+  await emulator.setTiming({ queueMs: 120_000 });
+  await generator.generate("Cancelled while queued");
+  await expect(generator.status).toContainText("In queue");
+  await generator.cancelButton.click();
+  await expect(generator.status).toHaveText("Generation cancelled.");
+  await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
+  // The meter after a reload is the server's count, not the page's memory.
+  await generator.page.reload();
+  await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
+
+  await emulator.setTiming({ queueMs: 0, runMs: 120_000 });
+  await generator.chooseModel("FLUX.1 [dev]");
+  await generator.generate("Cancelled while running");
+  await expect(generator.status).toContainText("Generating");
+  await generator.cancelButton.click();
+  await expect(generator.status).toHaveText("Generation cancelled.");
+  await expect(generator.budget).toContainText(`Today you have $0.025 left of ${perUser}`);
+  await context.close();
+});
+
 test("the app-wide budget stops a user who has their own budget left", async ({ browser }) => {
   // Other users spend the app's budget, each within their own, until the app refuses.
   let refusal: { error: { code: string; message: string } } | undefined;

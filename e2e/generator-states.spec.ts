@@ -17,19 +17,37 @@ test("a blank prompt is an error on the field, and nothing is sent", async ({ ge
   await expect(generator.prompt).not.toHaveAttribute("aria-invalid");
 });
 
-test("the prompt is bounded by the model's limit and counts what is left", async ({
+test("a paste over the prompt's limit is kept whole, counted as over, and Generate says what to do", async ({
   generator,
 }) => {
   await generator.goto();
-  await expect(generator.prompt).toHaveAttribute("maxlength", "2000");
-  await expect(generator.promptCounter).toHaveText("0 / 2000 characters");
-
+  await expect(generator.promptCounter).toHaveText("0 / 2,000 characters");
   await generator.prompt.fill("A fox");
-  await expect(generator.promptCounter).toHaveText("5 / 2000 characters");
-  await generator.prompt.fill("x".repeat(2_000));
-  await generator.prompt.pressSequentially("y");
-  await expect(generator.prompt).toHaveValue("x".repeat(2_000));
-  await expect(generator.promptCounter).toHaveText("2000 / 2000 characters");
+  await expect(generator.promptCounter).toHaveText("5 / 2,000 characters");
+
+  // Inserted as a paste is: a field with maxlength would cut it to 2,000 without a word.
+  const pasted = `A fox in the snow, ${"very ".repeat(436)}detailed`;
+  expect(pasted.length).toBe(2_207);
+  await generator.prompt.fill("");
+  await generator.prompt.focus();
+  await generator.page.keyboard.insertText(pasted);
+  await expect(generator.prompt).toHaveValue(pasted);
+  await expect(generator.promptCounter).toHaveText("2,207 / 2,000 characters, 207 over the limit");
+  await expect(generator.prompt).toHaveAttribute("aria-invalid", "true");
+
+  const runsBefore = await emulator.modelRuns();
+  await generator.generateButton.click();
+  await expect(generator.prompt).toHaveAccessibleDescription(
+    /The prompt is 207 characters too long \(at most 2,000\): shorten it to generate\./,
+  );
+  await expect(generator.prompt).toBeFocused();
+  expect(await emulator.modelRuns()).toBe(runsBefore);
+
+  // Shortened to the limit, it goes.
+  await generator.prompt.fill(pasted.slice(0, 2_000));
+  await expect(generator.promptCounter).toHaveText("2,000 / 2,000 characters");
+  await generator.generateButton.click();
+  await expect(generator.result.getByRole("img").first()).toBeVisible();
 });
 
 test("example prompts fill an empty prompt and go away once it has text", async ({ generator }) => {

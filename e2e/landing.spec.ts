@@ -1,4 +1,5 @@
 import { expect, type Response, test } from "@playwright/test";
+import { site } from "../lib/site";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -6,6 +7,13 @@ test("a visitor reads what they can do, sees sample pictures, and finds the way 
   page,
 }) => {
   await page.goto("/");
+  // The tab and the page name the app (lib/site.ts), not the starter it was made from.
+  await expect(page).toHaveTitle(site.name);
+  await expect(page.getByRole("banner").getByRole("link", { name: site.name })).toBeVisible();
+  // The sample pictures are drawings, and say so: no claim that a model made them.
+  await expect(page.getByRole("region", { name: "Ideas to start from" })).toContainText(
+    "Drawn by hand",
+  );
   for (const heading of ["Describe an image", "Edit a photo with words", "Keep your history"]) {
     await expect(page.getByRole("heading", { name: heading })).toBeVisible();
   }
@@ -24,6 +32,7 @@ test("a visitor reads what they can do, sees sample pictures, and finds the way 
 
   await page.getByRole("link", { name: "Sign in to start" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page).toHaveTitle(`Sign in · ${site.name}`);
 });
 
 test("the app's icon is served, and nothing the landing page asks for is missing", async ({

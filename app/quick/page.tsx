@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { NotAllowed } from "@/components/auth/not-allowed";
@@ -5,6 +6,8 @@ import { accessOf } from "@/lib/auth/access";
 import type { TextToImageModel } from "@/lib/catalog/model-definition";
 import { catalog } from "@/lib/catalog/models";
 import { QuickGenerator } from "./quick-generator";
+
+export const metadata: Metadata = { title: "Quick image" };
 
 /** The shortest path: one catalog model, the plain fal client, through the guarded proxy. */
 export default async function QuickPage() {

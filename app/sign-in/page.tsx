@@ -7,7 +7,7 @@ import { providerSummaries } from "@/lib/auth/providers";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { serverEnv } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Sign in · fal + Next.js starter" };
+export const metadata: Metadata = { title: "Sign in" };
 
 const setupVariables = [
   ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],

@@ -28,6 +28,7 @@ import {
 import { GenerationForm } from "./generation-form";
 import { ImageInput } from "./image-input";
 import { Outcome } from "./outcome";
+import { promptProblem } from "./prompt-limit";
 import { parseSeed } from "./seed";
 import { useBudget } from "./use-budget";
 import { useGeneration } from "./use-generation";
@@ -110,12 +111,12 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
   // The form keeps its values through errors and cancels: retrying sends the same request.
   // Its input passes the check the proxy makes, so the proxy never refuses what the form sends.
   const submit = async () => {
-    const blank = values.prompt.trim() === "";
+    const problem = model && promptProblem(values.prompt, model.maxPromptLength);
     const { seed, error } = parseSeed(values.seed);
-    setPromptError(blank ? "Enter a prompt." : undefined);
+    setPromptError(problem);
     setSeedError(error);
-    if (blank) promptRef.current?.focus();
-    if (!model || error || blank) return;
+    if (problem) promptRef.current?.focus();
+    if (!model || error || problem) return;
     if (takesImage(model) && !chosenImage) {
       // Pressed during the upload: the run starts once the image is ready, checked then.
       if (imageBusy) queued.queue();

@@ -2,18 +2,22 @@
 
 import type { KeyboardEvent, RefObject } from "react";
 import { ExamplePrompts } from "./example-prompts";
+import { promptLength } from "./prompt-limit";
 
 type Props = {
   id: string;
   value: string;
   onChange: (prompt: string) => void;
-  /** From the catalog entry: the proxy refuses anything longer. */
+  /** From the catalog entry: the proxy refuses anything longer, so the counter shows it. */
   maxLength: number;
   error: string | undefined;
   ref: RefObject<HTMLTextAreaElement | null>;
 };
 
-/** The prompt: bounded, counted, its error beside it, and examples while it is empty. */
+/**
+ * The prompt: counted against its limit, its error beside it, and examples while it is empty.
+ * No `maxLength` on the field: the browser would cut a long paste silently.
+ */
 export function PromptField({ id, value, onChange, maxLength, error, ref }: Props) {
   const hintId = `${id}-hint`;
   const counterId = `${id}-counter`;
@@ -24,7 +28,13 @@ export function PromptField({ id, value, onChange, maxLength, error, ref }: Prop
       event.currentTarget.form?.requestSubmit();
     }
   };
-  const full = value.length >= maxLength;
+  const length = promptLength(value, maxLength);
+  const counterTone =
+    length.over > 0
+      ? "font-medium text-red-700 dark:text-red-300"
+      : value.length === maxLength
+        ? "text-amber-800 dark:text-amber-300"
+        : "text-muted";
 
   return (
     <div className="space-y-2">
@@ -37,13 +47,12 @@ export function PromptField({ id, value, onChange, maxLength, error, ref }: Prop
           ref={ref}
           required
           rows={3}
-          maxLength={maxLength}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={submitOnShortcut}
           placeholder="Describe the image you want"
           className="field resize-y"
-          aria-invalid={error ? true : undefined}
+          aria-invalid={error || length.over > 0 ? true : undefined}
           aria-describedby={[error && errorId, hintId, counterId].filter(Boolean).join(" ")}
         />
         {error && (
@@ -55,11 +64,8 @@ export function PromptField({ id, value, onChange, maxLength, error, ref }: Prop
           <p id={hintId} className="text-muted">
             Ctrl+Enter or ⌘+Enter to generate.
           </p>
-          <p id={counterId} className={full ? "text-amber-800 dark:text-amber-300" : "text-muted"}>
-            <span className="tabular-nums">
-              {value.length} / {maxLength}
-            </span>{" "}
-            characters
+          <p id={counterId} className={`tabular-nums ${counterTone}`}>
+            {length.counter}
           </p>
         </div>
       </div>

@@ -79,6 +79,8 @@ export function useGeneration(options: Options) {
         const fal = await loadFal();
         await fal.queue.cancel(current.model.id, { requestId: current.requestId });
         setState({ phase: "cancelled" });
+        // A run cancelled in fal's queue is given back: the budget is read again once it is.
+        latest.current.onSettled?.();
       } catch (error) {
         const elapsedMs = Date.now() - current.progress.startedAt;
         setState({ phase: "failed", error: describeError(error), elapsedMs });

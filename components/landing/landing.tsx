@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { site } from "@/lib/site";
 import { SampleImage } from "./sample-image";
 import { editSample, textToImageSamples } from "./samples";
 
@@ -27,6 +28,7 @@ export function Landing({ sessionExpired }: { sessionExpired: boolean }) {
             Your session has expired. Sign in again to continue.
           </p>
         )}
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">{site.name}</p>
         <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">
           Describe a picture. Get it in seconds.
         </h1>
@@ -40,9 +42,14 @@ export function Landing({ sessionExpired }: { sessionExpired: boolean }) {
       </section>
 
       <section aria-labelledby="samples-heading" className="space-y-6">
-        <h2 id="samples-heading" className="text-2xl font-semibold tracking-tight">
-          Made from a sentence
-        </h2>
+        <div className="space-y-2">
+          <h2 id="samples-heading" className="text-2xl font-semibold tracking-tight">
+            Ideas to start from
+          </h2>
+          <p className="text-muted">
+            Drawn by hand to show the idea: what you make comes from the model you pick, in seconds.
+          </p>
+        </div>
         <ul className="grid gap-6 sm:grid-cols-2">
           {textToImageSamples.map((sample) => (
             <li key={sample.src}>
@@ -59,7 +66,7 @@ export function Landing({ sessionExpired }: { sessionExpired: boolean }) {
             <SampleImage sample={editSample.after} />
           </div>
           <figcaption className="text-sm text-muted">
-            A photo, then the same photo edited with “{editSample.change}”.
+            A picture, then the same picture changed with “{editSample.change}”.
           </figcaption>
         </figure>
       </section>

@@ -4,6 +4,7 @@ import { microUsdPerUsd } from "@/lib/catalog/money";
 import { AppError, toErrorResponse } from "@/lib/errors/app-error";
 import { elapsedSince, type PendingAudit, pendingAudit } from "./audit-log";
 import { callFal, type FalLibrary } from "./call-fal";
+import { prepareCancel } from "./cancel";
 import { chargeRun } from "./charge";
 import { readInput } from "./input";
 import { meter } from "./metering";
@@ -60,9 +61,10 @@ export async function handleProxyRequest(
  * sent: admit (405 method, 401 signed out, 403 not allowed); target (400, 403: fal's hosts,
  * the catalog's models, the client's calls only); body and input (415, 413, 400); metering
  * (429: every run and every read counts, refused or not); ownership (404 someone else's
- * request, 400 someone else's image); charge (429: today's budgets). Then the library calls
- * fal (502, 504); a 5xx gives the run's attempt and charge back; record writes down what the
- * answer gives the user; respond sends it with the headers the client needs.
+ * request, 400 someone else's image); charge (429: today's budgets); a cancel first reads whether
+ * fal still has the run in its queue. Then the library calls fal (502, 504); a 5xx gives the
+ * run's attempt and charge back, and a cancel in the queue its charge; record writes down
+ * what the answer gives the user; respond sends it with the headers the client needs.
  */
 async function guard(
   library: FalLibrary,
@@ -83,6 +85,7 @@ async function guard(
   const inputImage = await checkOwnership(policy.stores, userId, target, run);
   const spend = run && (await chargeRun(policy.stores, userId, run, inputImage));
   if (spend) entry.costUsd = spend.costMicroUsd / microUsdPerUsd;
+  const cancel = await prepareCancel(library, request, target, policy.upstreamTimeoutMs);
 
   const upstreamStarted = performance.now();
   const upstream = await callFal(library, request, target, body, policy.upstreamTimeoutMs).catch(
@@ -91,6 +94,7 @@ async function guard(
   entry.upstreamMs = elapsedSince(upstreamStarted);
   // fal ran nothing. After a network failure or a timeout nobody knows, so both stay counted.
   if (upstream.status >= 500) await Promise.all([metered.refund(), spend?.refund()]);
+  await cancel?.settle(policy.stores, userId, upstream);
 
   const admitted = run && spend && { ...run, costMicroUsd: spend.costMicroUsd };
   const { response, requestId } = await recordAnswer(

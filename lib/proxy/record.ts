@@ -12,8 +12,8 @@ export type AdmittedRun = ModelRun & { costMicroUsd: number };
  * Stage "record": what fal's answer gives the user is written down before it goes back. A
  * submit's answer names the new request: a run of the caller's, kept with its checked input
  * and its charge. A result's (or a synchronous run's) holds fal's output: the run is done, and
- * its images are the caller's to give a model next, at the sizes fal states. A cancel ends the
- * run. Answers the response to send and the request id it is about.
+ * its images are the caller's to give a model next, at the sizes fal states. (A cancel is
+ * written down by its own stage, cancel.ts.) Answers the response to send and its request id.
  */
 export async function recordAnswer(
   stores: Pick<ProxyStores, "runs" | "media">,
@@ -25,9 +25,6 @@ export async function recordAnswer(
   const requestId = upstream.headers.get("x-fal-request-id") ?? target.requestId;
   const { operation } = target;
   if (!upstream.ok || (operation !== "submit" && operation !== "run" && operation !== "result")) {
-    if (upstream.ok && operation === "cancel" && requestId) {
-      await stores.runs.end(userId, requestId, { status: "cancelled", finishedAt: Date.now() });
-    }
     return { response: respond(upstream), requestId };
   }
   // These answers are small JSON: read whole, recorded, then sent as they came.

@@ -182,18 +182,6 @@ describe("stage: record and respond", () => {
     });
   });
 
-  it("ends a cancelled run as cancelled", async () => {
-    const stores = kitStores();
-    await recordAnswer(stores, "ada", submit, Response.json({ request_id: "r9" }), admitted);
-    const cancel = parseTarget(
-      "PUT",
-      "https://queue.fal.run/fal-ai/flux/requests/r9/cancel",
-      catalog,
-    );
-    await recordAnswer(stores, "ada", cancel, Response.json({ status: "CANCELLATION_REQUESTED" }));
-    expect(await stores.runs.get("ada", "r9")).toMatchObject({ status: "cancelled" });
-  });
-
   it("records nothing from an answer fal refused", async () => {
     const stores = kitStores();
     const refused = Response.json({ request_id: "r9" }, { status: 422 });

@@ -19,6 +19,8 @@ export type RunView = {
   /** The checked input: prompt, counts, sizes, durations, the input image. */
   input: Record<string, unknown>;
   costMicroUsd: number;
+  /** Cancelled while still in fal's queue: the charge went back to the budgets. */
+  refunded?: true;
   submittedAt: string;
   finishedAt?: string;
   images: OutputImage[];
@@ -38,6 +40,7 @@ export function runViewOf(run: RunRecord): RunView {
     status: run.status,
     input: run.input,
     costMicroUsd: run.costMicroUsd,
+    ...(run.refunded ? { refunded: true } : {}),
     submittedAt: new Date(run.submittedAt).toISOString(),
     ...(run.finishedAt === undefined ? {} : { finishedAt: new Date(run.finishedAt).toISOString() }),
     images: outputImages(run.output),

@@ -39,12 +39,25 @@ redis.eachStore(
       expect(await runs.get("ada", "r2")).toEqual(run("r2", 2_000));
     });
 
+    it("answers whether an end found the run in progress: of two ends at once, one hears yes", async () => {
+      const runs = create();
+      await runs.start("ada", run("r1", 1_000));
+      const cancel = { status: "cancelled", finishedAt: 2_000 } as const;
+      const answers = await Promise.all([
+        runs.end("ada", "r1", cancel),
+        runs.end("ada", "r1", cancel),
+      ]);
+      expect(answers.sort()).toEqual([false, true]);
+      expect(await runs.end("ada", "r1", { status: "done", finishedAt: 3_000 })).toBe(false);
+      expect(await runs.end("ada", "nothing", cancel)).toBe(false);
+    });
+
     it("keeps each user's runs apart: another user can neither list, read, end nor delete them", async () => {
       const runs = create();
       await runs.start("ada", run("r1", 1_000));
       expect(await runs.list("bob")).toEqual([]);
       expect(await runs.get("bob", "r1")).toBeUndefined();
-      await runs.end("bob", "r1", { status: "cancelled" });
+      expect(await runs.end("bob", "r1", { status: "cancelled" })).toBe(false);
       expect(await runs.remove("bob", "r1")).toBe(false);
       expect(await runs.get("ada", "r1")).toMatchObject({ status: "in-progress" });
       // And ending a run bob never had creates nothing for him.

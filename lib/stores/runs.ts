@@ -21,15 +21,20 @@ export type RunRecord = {
   finishedAt?: number;
   /** fal's output (`{ images: […] }`, `{ video: {…} }`), once the result passed through. */
   output?: unknown;
+  /** Cancelled while still in fal's queue: fal billed nothing, and the charge was given back. */
+  refunded?: true;
 };
 
-export type RunEnd = Pick<RunRecord, "status" | "finishedAt" | "output">;
+export type RunEnd = Pick<RunRecord, "status" | "finishedAt" | "output" | "refunded">;
 
 /** Each user's runs, newest first: the history every tab and device of theirs reads. */
 export type RunStore = {
   start(userId: string, run: RunRecord): Promise<void>;
-  /** Records how a run ended; nothing when the user has no such run (deleted, or never). */
-  end(userId: string, requestId: string, end: RunEnd): Promise<void>;
+  /**
+   * Records how a run ended; nothing when the user has no such run (deleted, or never).
+   * Answers whether it was in progress until now: of two ends at once, one alone hears yes.
+   */
+  end(userId: string, requestId: string, end: RunEnd): Promise<boolean>;
   get(userId: string, requestId: string): Promise<RunRecord | undefined>;
   list(userId: string): Promise<RunRecord[]>;
   /** Whether there was such a run of this user's to delete. */
@@ -59,7 +64,10 @@ export function memoryRuns(maxUsers = 10_000): RunStore {
     },
     async end(userId, requestId, end) {
       const run = users.get(userId)?.get(requestId);
-      if (run) Object.assign(run, end);
+      if (!run) return false;
+      const wasInProgress = run.status === "in-progress";
+      Object.assign(run, end);
+      return wasInProgress;
     },
     async get(userId, requestId) {
       return users.get(userId)?.get(requestId);
@@ -94,8 +102,7 @@ return 0
 
 const endScript = `
 if redis.call("HEXISTS", KEYS[1], ARGV[1]) == 0 then return 0 end
-redis.call("HSET", KEYS[2], ARGV[1], ARGV[2])
-return 1
+return redis.call("HSET", KEYS[2], ARGV[1], ARGV[2])
 `;
 
 const removeScript = `
@@ -129,9 +136,11 @@ export function redisRuns(redis: Redis): RunStore {
         .catch(failed);
     },
     async end(userId, requestId, end) {
-      await redis
+      // HSET answers 1 for a new field: the run had not ended before.
+      const added = await redis
         .eval(endScript, 3, ...keysOf(userId), requestId, JSON.stringify(end))
         .catch(failed);
+      return added === 1;
     },
     async get(userId, requestId) {
       const [started, ended] = keysOf(userId);

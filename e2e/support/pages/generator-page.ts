@@ -26,7 +26,7 @@ export function generatorPage(page: Page) {
     estimatedCost: page.getByText(/^Estimated cost:/),
     /** Beside Generate: why a run of the chosen settings will not start today. */
     overBudget: page.locator("form").getByText(/^This run costs /),
-    promptCounter: page.getByText(/^\d+ \/ \d+ characters$/),
+    promptCounter: page.getByText(/^[\d,]+ \/ [\d,]+ characters/),
     examplePrompts: page
       .getByRole("list", { name: "Or start from an example:" })
       .getByRole("button"),

@@ -1,0 +1,9 @@
+/**
+ * The app's own name and one line about it: the browser tab, the header and the signed-out
+ * page read them here, so renaming your app is this one change.
+ */
+export const site = {
+  name: "Picture Studio",
+  description:
+    "Describe a picture and get it in seconds, edit a photo with words, and find everything you made on any device.",
+} as const;
