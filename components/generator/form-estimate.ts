@@ -1,6 +1,6 @@
 import { estimateCostMicroUsd } from "@/lib/catalog/cost";
 import { type CatalogModel, makesVideo, takesImage } from "@/lib/catalog/model-definition";
-import { type VideoCost, videoCost } from "@/lib/catalog/video-cost";
+import { type VideoCost, videoChoiceCost } from "@/lib/catalog/video-cost";
 import { type ChosenImage, type FormValues, videoChoiceFor } from "./form-values";
 
 /** What the form's settings will cost at most: the figure the proxy charges before fal runs. */
@@ -21,13 +21,7 @@ export function formEstimate(
   image: ChosenImage,
 ): FormEstimate {
   if (makesVideo(model)) {
-    const choice = videoChoiceFor(model, values.video);
-    const video = videoCost(model, {
-      prompt: values.prompt,
-      duration: choice?.duration,
-      resolution: choice?.resolution,
-      generate_audio: choice?.audio,
-    });
+    const video = videoChoiceCost(model, videoChoiceFor(model, values.video));
     return { totalMicroUsd: video.totalMicroUsd, video };
   }
   const input = {

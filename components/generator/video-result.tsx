@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { makesVideo } from "@/lib/catalog/model-definition";
-import { videoCost } from "@/lib/catalog/video-cost";
+import { videoChoiceCost } from "@/lib/catalog/video-cost";
 import type { OutputVideo } from "@/lib/fal/model-output";
 import { describeVideoCost } from "./cost-estimate";
 import { DownloadButton } from "./download-button";
@@ -17,7 +17,7 @@ const extensions: Readonly<Record<string, string>> = {
 
 function fileNameOf(requestId: string, video: OutputVideo) {
   const fromType = video.contentType && extensions[video.contentType];
-  const fromUrl = /\.(mp4|webm|mov)$/i.exec(new URL(video.url).pathname)?.[1];
+  const fromUrl = /\.(mp4|webm|mov)(?:[?#]|$)/i.exec(video.url)?.[1];
   return `${requestId}.${fromType ?? fromUrl?.toLowerCase() ?? "mp4"}`;
 }
 
@@ -31,15 +31,7 @@ export function VideoResult({ generation, video }: { generation: Generation; vid
   const { model, request, seed, timings, requestId } = generation;
   const [seconds, setSeconds] = useState<number>();
   const choice = request.video;
-  const charged =
-    makesVideo(model) && choice
-      ? videoCost(model, {
-          prompt: request.prompt,
-          duration: choice.duration,
-          resolution: choice.resolution,
-          generate_audio: choice.audio,
-        })
-      : undefined;
+  const charged = makesVideo(model) && choice ? videoChoiceCost(model, choice) : undefined;
   return (
     <div className="space-y-3">
       <p className="text-muted text-xs">

@@ -1,7 +1,12 @@
 import type { VideoModel } from "./model-definition";
 import type { ModelInput } from "./model-input";
 import { microUsdPerUsd } from "./money";
-import { defaultVideoChoice, durationSeconds, rateMultiplier } from "./video-options";
+import {
+  defaultVideoChoice,
+  durationSeconds,
+  rateMultiplier,
+  type VideoChoice,
+} from "./video-options";
 
 /** A video's price as the form shows it: its seconds times its variant's per-second rate. */
 export type VideoCost = {
@@ -20,7 +25,10 @@ export type VideoCost = {
  * with audio is 0.08 / 0.03 of the unit price. The checked input names every choice; a field
  * left out (the form before it knows) counts as the check would fill it in.
  */
-export function videoCost(model: VideoModel, input: ModelInput): VideoCost {
+export function videoCost(
+  model: VideoModel,
+  input: Pick<ModelInput, "duration" | "resolution" | "generate_audio">,
+): VideoCost {
   const start = defaultVideoChoice(model.video);
   const duration = input.duration ?? start.duration;
   const resolution = input.resolution ?? start.resolution;
@@ -41,4 +49,13 @@ export function videoCost(model: VideoModel, input: ModelInput): VideoCost {
 /** What fal bills for a video, in micro-dollars: what the proxy charges before it calls fal. */
 export function videoCostMicroUsd(model: VideoModel, input: ModelInput): number {
   return videoCost(model, input).totalMicroUsd;
+}
+
+/** The cost of the form's choices (the check's defaults for any not made yet). */
+export function videoChoiceCost(model: VideoModel, choice: VideoChoice | undefined): VideoCost {
+  return videoCost(model, {
+    duration: choice?.duration,
+    resolution: choice?.resolution,
+    generate_audio: choice?.audio,
+  });
 }
