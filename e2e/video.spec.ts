@@ -139,3 +139,29 @@ test("'Animate this image' hands an image result to image-to-video", async ({
   expect(input).toMatchObject({ image_url: imageUrl, prompt: "The kite dances in the wind" });
   await expectPlays(videoOf(page, "The kite dances in the wind"), 4);
 });
+
+test("a reload during a video run waits on the same request, with its choices, and ends with the clip", async ({
+  page,
+  generator,
+}) => {
+  await emulator.setTiming({ queueMs: 2_000, videoRunMs: 3_000 });
+  await generator.goto();
+  await generator.chooseModel("Veo 3.1 Lite");
+  await page.getByLabel("Duration").selectOption({ label: "8 seconds" });
+  await page.getByLabel("Resolution").selectOption("1080p");
+  const submitted = page.waitForResponse(isProxiedSubmit);
+  await generator.generate("A harbour that survives a reload");
+  await (await submitted).json();
+  await expect(generator.status).toHaveText(/In queue/);
+  const runs = await emulator.modelRuns();
+
+  await page.reload();
+  // The form shows the resumed run's model and choices, and the wait goes on.
+  await expect(page.getByLabel("Model", { exact: true })).toHaveValue("fal-ai/veo3.1/lite");
+  await expect(page.getByLabel("Duration")).toHaveValue("8s");
+  await expect(page.getByLabel("Resolution")).toHaveValue("1080p");
+  await expect(generator.progress).toContainText("It goes on if you leave this page");
+  await expectPlays(videoOf(page, "A harbour that survives a reload"), 8);
+  await expect(generator.result).toContainText("8 s × $0.05/s = $0.40 (1080p, silent)");
+  expect(await emulator.modelRuns()).toBe(runs); // waited on, not submitted again
+});

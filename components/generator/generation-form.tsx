@@ -70,6 +70,7 @@ export function GenerationForm(props: Props) {
         onChange={(prompt) => set("prompt", prompt)}
         maxLength={model?.maxPromptLength ?? 0}
         error={promptError}
+        makes={model && makesVideo(model) ? "video" : "image"}
       />
 
       {model && takesImage(model) && props.imageInput}

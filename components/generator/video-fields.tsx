@@ -51,7 +51,7 @@ export function VideoFields({ id, model, value, onChange }: Props) {
       {select("aspectRatio", "Aspect ratio", aspectRatios, (a) => aspectLabels[a] ?? a)}
       {select("resolution", "Resolution", resolutions, (r) => r)}
       {audio && (
-        <div className="flex items-center gap-2 self-end">
+        <div className="flex min-h-11 items-center gap-2 self-end">
           <input
             id={`${id}-audio`}
             type="checkbox"
