@@ -3,7 +3,7 @@ import { NotAllowed } from "@/components/auth/not-allowed";
 import { Generator } from "@/components/generator/generator";
 import { Landing } from "@/components/landing/landing";
 import { accessOf } from "@/lib/auth/access";
-import { models } from "@/lib/catalog/models";
+import { catalog } from "@/lib/catalog/models";
 import { extraMediaOrigins } from "@/lib/fal/server/emulator-media";
 import { historyUserKey } from "@/lib/history/history-user-key";
 import { appStores } from "@/lib/stores/app-stores";
@@ -26,7 +26,7 @@ export default async function HomePage() {
     .then(budgetViewOf, () => undefined);
   return (
     <Generator
-      models={models}
+      models={catalog}
       budget={budget}
       historyKey={historyUserKey(access.user.id)}
       mediaOrigins={extraMediaOrigins()}

@@ -1,16 +1,20 @@
-import type { ModelDefinition } from "@/lib/catalog/model-definition";
+import type { CatalogModel } from "@/lib/catalog/model-definition";
 import type { GenerationRequest } from "@/lib/catalog/model-input";
 import type { ErrorDescription } from "@/lib/fal/browser/describe-error";
+import { type OutputVideo, outputVideo } from "@/lib/fal/model-output";
 
 export type GeneratedImage = { url: string; width: number; height: number };
 
 /** A finished generation: what was asked, what came back, how long it took. */
 export type Generation = {
   requestId: string;
-  model: ModelDefinition;
+  model: CatalogModel;
   /** What was asked for; `request.seed` is the seed chosen, if one was. */
   request: GenerationRequest;
+  /** An image model's images; none for a video model. */
   images: GeneratedImage[];
+  /** A video model's clip. */
+  video?: OutputVideo;
   /** The seed fal used: the same request with this seed gives the same images. */
   seed: number;
   timings: {
@@ -41,9 +45,9 @@ export type GenerationState =
   | { phase: "failed"; error: ErrorDescription; elapsedMs: number }
   | { phase: "done"; generation: Generation };
 
-/** The part of a text-to-image model's output this app reads. */
+/** The part of a model's output this app reads: its images, or its video (`outputVideo`). */
 export type ModelOutput = {
-  images: GeneratedImage[];
+  images?: GeneratedImage[];
   seed: number;
   timings?: { inference?: number };
 };
@@ -51,15 +55,17 @@ export type ModelOutput = {
 export function toGeneration(
   progress: Pick<Progress, "startedAt" | "request">,
   requestId: string,
-  model: ModelDefinition,
+  model: CatalogModel,
   output: ModelOutput,
   finishedAt = Date.now(),
 ): Generation {
+  const video = outputVideo(output);
   return {
     requestId,
     model,
     request: progress.request,
-    images: output.images,
+    images: output.images ?? [],
+    ...(video && { video }),
     seed: output.seed,
     timings: {
       inferenceSeconds: output.timings?.inference,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { models } from "@/lib/catalog/models";
+import { catalog as models } from "@/lib/catalog/models";
 import { type PendingGeneration, parsePending, pendingMaxAgeMs } from "./pending-generation";
 
 const now = Date.parse("2026-11-27T12:00:00Z");
@@ -19,6 +19,26 @@ describe("parsePending", () => {
       pending: entry,
       model: models.find((model) => model.id === "fal-ai/flux/dev"),
     });
+  });
+
+  it("resumes a video run with the choices its entry lists, and nothing else", () => {
+    const video = { duration: "8s", aspectRatio: "9:16", resolution: "1080p", audio: true };
+    const clip = {
+      ...entry,
+      modelId: "fal-ai/veo3.1/lite",
+      request: { prompt: "A lighthouse", imageSize: "square", numImages: 1, video },
+    };
+    expect(read(clip)).toMatchObject({ kind: "resume", pending: clip });
+    for (const bad of [
+      { ...video, resolution: "4k" },
+      { ...video, duration: "60s" },
+      { ...video, audio: "yes" },
+      undefined,
+    ]) {
+      expect(read({ ...clip, request: { ...clip.request, video: bad } })).toEqual({ kind: "none" });
+    }
+    // An image model's run has no video choices to resume.
+    expect(read({ ...entry, request: { ...entry.request, video } })).toEqual({ kind: "none" });
   });
 
   it("keeps the seed out when none was chosen", () => {

@@ -1,6 +1,7 @@
 import { type ImageSize, imageSizeNames } from "@/lib/catalog/image-sizes";
-import type { ModelDefinition } from "@/lib/catalog/model-definition";
+import { type CatalogModel, makesVideo } from "@/lib/catalog/model-definition";
 import type { GenerationRequest } from "@/lib/catalog/model-input";
+import type { VideoChoice } from "@/lib/catalog/video-options";
 
 /**
  * The generation this tab is waiting on, kept in sessionStorage so a reload can wait on it
@@ -18,7 +19,7 @@ export type PendingRead =
   | { kind: "none" }
   /** Too old, or for a model this server no longer offers: dropped, with a word to the user. */
   | { kind: "stale" }
-  | { kind: "resume"; pending: PendingGeneration; model: ModelDefinition };
+  | { kind: "resume"; pending: PendingGeneration; model: CatalogModel };
 
 export const pendingKey = "fal-starter:pending-generation";
 /** fal keeps queued results for a while, but an hour-old wait is not worth resuming. */
@@ -29,12 +30,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isWhole = (value: unknown): value is number =>
   typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
 
-function parseRequest(value: unknown, model: ModelDefinition): GenerationRequest | undefined {
+function parseRequest(value: unknown, model: CatalogModel): GenerationRequest | undefined {
   if (!isRecord(value)) return undefined;
   const { prompt, imageSize, numImages, seed } = value;
   if (typeof prompt !== "string" || prompt.length > model.maxPromptLength) return undefined;
   if (!imageSizeNames.includes(imageSize as ImageSize)) return undefined;
-  if (!isWhole(numImages) || numImages < 1 || numImages > model.maxImages) return undefined;
+  const maxImages = makesVideo(model) ? 1 : model.maxImages;
+  if (!isWhole(numImages) || numImages < 1 || numImages > maxImages) return undefined;
   if (seed !== undefined && !isWhole(seed)) return undefined;
   // Shown again as the input image's preview: a web URL only, never `javascript:` or `data:`.
   const { imageUrl, strength } = value;
@@ -44,9 +46,12 @@ function parseRequest(value: unknown, model: ModelDefinition): GenerationRequest
   if (strength !== undefined && !(typeof strength === "number" && strength >= 0 && strength <= 1)) {
     return undefined;
   }
+  const video = videoChoiceOf(value.video, model);
+  if (video === null) return undefined;
   return {
     prompt,
     imageSize: imageSize as ImageSize,
+    ...(video && { video }),
     numImages,
     ...(isWhole(seed) && { seed }),
     ...(typeof imageUrl === "string" && { imageUrl }),
@@ -54,10 +59,24 @@ function parseRequest(value: unknown, model: ModelDefinition): GenerationRequest
   };
 }
 
+/** A video model's stored choices, each one the entry lists; null when they are not. */
+function videoChoiceOf(value: unknown, model: CatalogModel): VideoChoice | undefined | null {
+  if (!makesVideo(model)) return value === undefined ? undefined : null;
+  if (!isRecord(value)) return null;
+  const { duration, aspectRatio, resolution, audio } = value;
+  const { durations, aspectRatios, resolutions } = model.video;
+  const listed = (values: readonly string[], chosen: unknown): chosen is string =>
+    typeof chosen === "string" && values.includes(chosen);
+  if (!listed(durations, duration) || !listed(aspectRatios, aspectRatio)) return null;
+  if (!listed(resolutions, resolution) || typeof audio !== "boolean") return null;
+  if (audio && !model.video.audio) return null;
+  return { duration, aspectRatio, resolution, audio };
+}
+
 /** What a stored entry says, checked field by field: storage is the user's to edit. */
 export function parsePending(
   raw: string | null,
-  models: readonly ModelDefinition[],
+  models: readonly CatalogModel[],
   now: number,
 ): PendingRead {
   if (raw === null) return { kind: "none" };
@@ -81,7 +100,7 @@ export function parsePending(
 // sessionStorage throws where storage is off (some private modes): resuming is then lost,
 // never the generation itself.
 export const pendingStore = {
-  read(models: readonly ModelDefinition[]): PendingRead {
+  read(models: readonly CatalogModel[]): PendingRead {
     try {
       return parsePending(sessionStorage.getItem(pendingKey), models, Date.now());
     } catch {

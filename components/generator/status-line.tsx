@@ -25,6 +25,7 @@ export function describeState(state: GenerationState): string {
     case "running":
       return describeProgress(state.progress);
     case "done": {
+      if (state.generation.video) return "Done: your video.";
       const count = state.generation.images.length;
       return `Done: ${count} image${count === 1 ? "" : "s"}.`;
     }

@@ -2,7 +2,7 @@
 
 import type { FalClient, QueueStatus } from "@fal-ai/client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ModelDefinition } from "@/lib/catalog/model-definition";
+import type { CatalogModel } from "@/lib/catalog/model-definition";
 import type { GenerationRequest, ModelInput } from "@/lib/catalog/model-input";
 import { describeError } from "@/lib/fal/browser/describe-error";
 import { loadFal } from "@/lib/fal/browser/load-fal";
@@ -24,17 +24,17 @@ export const resumeNotices = {
 };
 
 type Options = {
-  models: readonly ModelDefinition[];
+  models: readonly CatalogModel[];
   /** After every generation, whatever its end: what was spent is the server's to say. */
   onSettled?: () => void;
   /** A generation finished with its images. */
   onDone?: (generation: Generation) => void;
   /** A generation from before a reload is being waited on again: its request, for the form. */
-  onResume?: (model: ModelDefinition, request: GenerationRequest) => void;
+  onResume?: (model: CatalogModel, request: GenerationRequest) => void;
 };
 
 type Job = {
-  model: ModelDefinition;
+  model: CatalogModel;
   progress: Pick<Progress, "startedAt" | "request">;
   resumed: boolean;
   controller: AbortController;
@@ -147,7 +147,7 @@ export function useGeneration(options: Options) {
   );
 
   const generate = useCallback(
-    async (model: ModelDefinition, request: GenerationRequest, input: ModelInput) => {
+    async (model: CatalogModel, request: GenerationRequest, input: ModelInput) => {
       if (job.current) return;
       const startedAt = Date.now();
       const current = newJob(model, { startedAt, request }, false);
@@ -193,7 +193,7 @@ export function useGeneration(options: Options) {
   return { state, generate, cancel, dismissError };
 }
 
-function newJob(model: ModelDefinition, progress: Job["progress"], resumed: boolean): Job {
+function newJob(model: CatalogModel, progress: Job["progress"], resumed: boolean): Job {
   const { startedAt, request } = progress;
   return {
     model,

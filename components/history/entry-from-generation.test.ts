@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Generation } from "@/components/generator/use-generation";
-import { type ModelDefinition, models } from "@/lib/catalog/models";
+import { type ModelDefinition, catalog as models } from "@/lib/catalog/models";
 import { entryFromGeneration } from "./entry-from-generation";
 
 const model = (kind: ModelDefinition["kind"]) => {
