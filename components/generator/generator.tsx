@@ -2,15 +2,17 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { entryFromGeneration } from "@/components/history/entry-from-generation";
 import { HistorySection } from "@/components/history/history-section";
-import { formValuesFor } from "@/components/history/reuse-settings";
-import { useHistory } from "@/components/history/use-history";
-import { estimateCostMicroUsd, type ImageDimensions } from "@/lib/catalog/cost";
+import { requestOfRun } from "@/components/history/run-settings";
+import { useFollowRuns } from "@/components/history/use-follow-runs";
+import { useRuns } from "@/components/history/use-runs";
+import { estimateCostMicroUsd } from "@/lib/catalog/cost";
 import type { ExtraMediaOrigins } from "@/lib/catalog/media-url";
 import { type ModelDefinition, takesImage } from "@/lib/catalog/model-definition";
 import { formModelInput } from "@/lib/catalog/model-input";
+import type { OutputImage } from "@/lib/fal/model-output";
 import { type BudgetView, budgetPath } from "@/lib/stores/budget-view";
+import type { RunView } from "@/lib/stores/run-view";
 import { BudgetMeter } from "./budget-meter";
 import {
   type ChosenImage,
@@ -32,8 +34,10 @@ type Props = {
   models: readonly ModelDefinition[];
   /** Today's budgets when the page was rendered; refreshed after each generation. */
   budget: BudgetView | undefined;
-  /** The server's hash of the user id: whose history this browser shows. */
-  historyKey: string;
+  /** The user's runs when the page was rendered, newest first; undefined: the store is unreachable. */
+  runs: RunView[] | undefined;
+  /** Every catalog model's name by id, for the runs of models the form does not offer. */
+  modelNames: Readonly<Record<string, string>>;
   /** Where an input image may live besides fal's media hosts (the emulator's origin, or none). */
   mediaOrigins: ExtraMediaOrigins;
 };
@@ -42,7 +46,13 @@ type Props = {
 // interactive, as the fal client is, and a generate started before then waits for it.
 const loadInputCheck = () => import("@/lib/catalog/check-model-input");
 
-export function Generator({ models, budget: initialBudget, historyKey, mediaOrigins }: Props) {
+export function Generator({
+  models,
+  budget: initialBudget,
+  runs: initialRuns,
+  modelNames,
+  mediaOrigins,
+}: Props) {
   const [values, setValues] = useState<FormValues>(() => initialFormValues(models));
   const [promptError, setPromptError] = useState<string>();
   const [seedError, setSeedError] = useState<string>();
@@ -54,17 +64,17 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
     if (response?.ok) setBudget((await response.json()) as BudgetView);
   }, []);
   const upload = useImageUpload();
-  const history = useHistory(historyKey);
-  const { state, generate, cancel } = useGeneration({
-    models,
-    onSettled: refreshBudget,
-    onDone: (generation) => void history.record(entryFromGeneration(generation)),
-    // After a reload, the form shows what the resumed generation asked for.
-    onResume: (model, request) => {
-      setValues(formValuesOf(model, request));
-      if (request.imageUrl) upload.takeExisting(request.imageUrl);
-    },
-  });
+  const runs = useRuns(initialRuns);
+  const onSettled = () => {
+    void refreshBudget();
+    void runs.refresh();
+  };
+  const { state, generate, cancel } = useGeneration({ onSettled });
+  const lost = useFollowRuns(
+    runs.view.status === "ready" ? runs.view.runs : [],
+    state.phase === "running" ? state.progress.requestId : undefined,
+    onSettled,
+  );
   useEffect(() => {
     loadInputCheck().catch(() => {}); // a failed load is reported by the submit that needs it
   }, []);
@@ -95,10 +105,9 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
   // "Edit this image": the first model that edits from a prompt takes the image.
   const editModel = models.find((entry) => entry.kind === "image-edit");
   const edit = editModel
-    ? (picked: { url: string } & ImageDimensions) => {
-        const { url, ...dimensions } = picked;
+    ? ({ url, width, height }: OutputImage) => {
         queued.drop(); // this image and a new prompt, not the run that was waiting
-        upload.takeExisting(url, dimensions);
+        upload.takeExisting(url, width && height ? { width, height } : undefined);
         setValues((current) => withModel(current, editModel));
         setInputError(undefined);
         // The prompt now says what to change: selected, so typing replaces the old one.
@@ -172,12 +181,15 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
         onEdit={edit}
       />
       <HistorySection
-        history={history}
+        runs={runs}
+        lost={lost}
         models={models}
-        onReuse={(entry) => {
+        modelNames={modelNames}
+        onReuse={(run, runModel) => {
           queued.drop();
-          setValues((current) => formValuesFor(entry, current, models));
-          if (entry.settings.imageUrl) upload.takeExisting(entry.settings.imageUrl);
+          const request = requestOfRun(run, runModel, values.imageSize);
+          setValues(formValuesOf(runModel, request));
+          if (request.imageUrl) upload.takeExisting(request.imageUrl);
         }}
         onEdit={edit}
       />
