@@ -73,7 +73,7 @@ export function Generator({
   const lost = useFollowRuns(
     runs.view.status === "ready" ? runs.view.runs : [],
     state.phase === "running" ? state.progress.requestId : undefined,
-    onSettled,
+    runs.refresh,
   );
   useEffect(() => {
     loadInputCheck().catch(() => {}); // a failed load is reported by the submit that needs it

@@ -17,7 +17,7 @@ import { isFollowable } from "./run-settings";
 export function useFollowRuns(
   runs: readonly RunView[],
   skip: string | undefined,
-  onSettled: () => void,
+  onSettled: () => unknown,
 ): ReadonlySet<string> {
   const [lost, setLost] = useState<ReadonlySet<string>>(() => new Set());
   // Read when called, so the caller need not memoise it.
