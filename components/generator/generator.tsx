@@ -72,7 +72,7 @@ export function Generator({
   const { state, generate, cancel } = useGeneration({ onSettled });
   const lost = useFollowRuns(
     runs.view.status === "ready" ? runs.view.runs : [],
-    state.phase === "running" ? state.progress.requestId : undefined,
+    state.phase === "running",
     runs.refresh,
   );
   useEffect(() => {

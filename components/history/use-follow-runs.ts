@@ -10,13 +10,14 @@ import { isFollowable } from "./run-settings";
  * Waits on the runs the server lists as still at fal, one at a time, newest first: the status
  * stream, then the result, through the proxy, which records the output for the user. So a run
  * started in a tab that closed, or on another device, finishes wherever its user opens the
- * page. `skip` is the run this tab's generator already waits on. Answers the runs that could
+ * page. While `paused` (this tab's generator is running) it waits on nothing: the run the user
+ * is watching has the user's status streams and reads to itself. Answers the runs that could
  * not be followed (fal no longer has them, or the proxy refused), which are not tried again
  * on this page; `onSettled` reads the list again after each.
  */
 export function useFollowRuns(
   runs: readonly RunView[],
-  skip: string | undefined,
+  paused: boolean,
   onSettled: () => unknown,
 ): ReadonlySet<string> {
   const [lost, setLost] = useState<ReadonlySet<string>>(() => new Set());
@@ -25,9 +26,9 @@ export function useFollowRuns(
   useEffect(() => {
     settled.current = onSettled;
   });
-  const next = runs.find(
-    (run) => run.requestId !== skip && !lost.has(run.requestId) && isFollowable(run, Date.now()),
-  );
+  const next = paused
+    ? undefined
+    : runs.find((run) => !lost.has(run.requestId) && isFollowable(run, Date.now()));
   const requestId = next?.requestId;
   const modelId = next?.modelId;
 
