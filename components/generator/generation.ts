@@ -31,15 +31,13 @@ export type Progress = {
   startedAt: number;
   request: GenerationRequest;
   requestId?: string;
-  /** RESUMING: after a reload, until fal says where the request is. */
-  status: "SUBMITTING" | "RESUMING" | "IN_QUEUE" | "IN_PROGRESS" | "CANCELLING";
+  status: "SUBMITTING" | "IN_QUEUE" | "IN_PROGRESS" | "CANCELLING";
   queuePosition?: number;
   logs: string[];
 };
 
 export type GenerationState =
-  /** `notice`: a word on a generation from before a reload that could not be picked up. */
-  | { phase: "idle"; notice?: string }
+  | { phase: "idle" }
   | { phase: "running"; progress: Progress }
   | { phase: "cancelled" }
   | { phase: "failed"; error: ErrorDescription; elapsedMs: number }

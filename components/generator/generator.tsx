@@ -1,20 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { entryFromGeneration } from "@/components/history/entry-from-generation";
+import { useEffect, useRef, useState } from "react";
 import { HistorySection } from "@/components/history/history-section";
-import { formValuesFor } from "@/components/history/reuse-settings";
-import { useHistory } from "@/components/history/use-history";
+import { requestOfRun } from "@/components/history/run-settings";
+import { useFollowRuns } from "@/components/history/use-follow-runs";
+import { useRuns } from "@/components/history/use-runs";
 import type { ExtraMediaOrigins } from "@/lib/catalog/media-url";
-import {
-  type CatalogModel,
-  type ModelDefinition,
-  makesVideo,
-  takesImage,
-} from "@/lib/catalog/model-definition";
+import { type CatalogModel, makesVideo, takesImage } from "@/lib/catalog/model-definition";
 import { formModelInput } from "@/lib/catalog/model-input";
 import type { BudgetView } from "@/lib/stores/budget-view";
+import type { RunView } from "@/lib/stores/run-view";
 import { overBudgetReason } from "./budget-check";
 import { BudgetMeter } from "./budget-meter";
 import { formEstimate } from "./form-estimate";
@@ -40,8 +36,10 @@ type Props = {
   models: readonly CatalogModel[];
   /** Today's budgets when the page was rendered; refreshed after each generation. */
   budget: BudgetView | undefined;
-  /** The server's hash of the user id: whose history this browser shows. */
-  historyKey: string;
+  /** The user's runs when the page was rendered, newest first; undefined: the store is unreachable. */
+  runs: RunView[] | undefined;
+  /** Every catalog model's name by id, for the runs of models the form does not offer. */
+  modelNames: Readonly<Record<string, string>>;
   /** Where an input image may live besides fal's media hosts (the emulator's origin, or none). */
   mediaOrigins: ExtraMediaOrigins;
 };
@@ -50,7 +48,13 @@ type Props = {
 // interactive, as the fal client is, and a generate started before then waits for it.
 const loadInputCheck = () => import("@/lib/catalog/check-model-input");
 
-export function Generator({ models, budget: initialBudget, historyKey, mediaOrigins }: Props) {
+export function Generator({
+  models,
+  budget: initialBudget,
+  runs: initialRuns,
+  modelNames,
+  mediaOrigins,
+}: Props) {
   const [values, setValues] = useState<FormValues>(() => initialFormValues(models));
   const [promptError, setPromptError] = useState<string>();
   const [seedError, setSeedError] = useState<string>();
@@ -58,24 +62,17 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const { budget, refresh: refreshBudget } = useBudget(initialBudget);
   const upload = useImageUpload();
-  const history = useHistory(historyKey);
-  // This tab's history keeps images; a video run is kept by the server (GET /api/runs).
-  const imageModels = useMemo(
-    () => models.filter((entry): entry is ModelDefinition => !makesVideo(entry)),
-    [models],
+  const runs = useRuns(initialRuns);
+  const onSettled = () => {
+    void refreshBudget();
+    void runs.refresh();
+  };
+  const { state, generate, cancel, dismissError } = useGeneration({ onSettled });
+  const lost = useFollowRuns(
+    runs.view.status === "ready" ? runs.view.runs : [],
+    state.phase === "running",
+    runs.refresh,
   );
-  const { state, generate, cancel, dismissError } = useGeneration({
-    models,
-    onSettled: refreshBudget,
-    onDone: (generation) => {
-      if (!generation.video) void history.record(entryFromGeneration(generation));
-    },
-    // After a reload, the form shows what the resumed generation asked for.
-    onResume: (model, request) => {
-      setValues(formValuesOf(model, request));
-      if (request.imageUrl) upload.takeExisting(request.imageUrl);
-    },
-  });
   useEffect(() => {
     loadInputCheck().catch(() => {}); // a failed load is reported by the submit that needs it
   }, []);
@@ -187,12 +184,15 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
         onAnimate={animate}
       />
       <HistorySection
-        history={history}
-        models={imageModels}
-        onReuse={(entry) => {
+        runs={runs}
+        lost={lost}
+        models={models}
+        modelNames={modelNames}
+        onReuse={(run, runModel) => {
           queued.drop();
-          setValues((current) => formValuesFor(entry, current, imageModels));
-          if (entry.settings.imageUrl) upload.takeExisting(entry.settings.imageUrl);
+          const request = requestOfRun(run, runModel, values.imageSize);
+          setValues(formValuesOf(runModel, request));
+          if (request.imageUrl) upload.takeExisting(request.imageUrl);
         }}
         onEdit={edit}
       />

@@ -7,8 +7,6 @@ export function describeProgress(progress: Progress): string {
   switch (progress.status) {
     case "SUBMITTING":
       return "Submitting…";
-    case "RESUMING":
-      return "Picking up where the page left off…";
     case "IN_QUEUE":
       return progress.queuePosition === undefined
         ? "In queue"
@@ -34,7 +32,7 @@ export function describeState(state: GenerationState): string {
     case "failed":
       return ""; // the error panel is an alert: it speaks for itself
     case "idle":
-      return state.notice ?? "";
+      return "";
   }
 }
 

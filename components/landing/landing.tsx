@@ -14,7 +14,7 @@ const features = [
   },
   {
     title: "Keep your history",
-    text: "Everything you make stays in this browser with its description and settings, ready to make again, edit or delete.",
+    text: "Everything you make is kept for your account with its description and settings, on every device you sign in on, ready to make again, edit or delete.",
   },
 ] as const;
 
