@@ -3,11 +3,14 @@ import { NotAllowed } from "@/components/auth/not-allowed";
 import { Generator } from "@/components/generator/generator";
 import { Landing } from "@/components/landing/landing";
 import { accessOf } from "@/lib/auth/access";
-import { models } from "@/lib/catalog/models";
+import { catalog } from "@/lib/catalog/models";
 import { extraMediaOrigins } from "@/lib/fal/server/emulator-media";
-import { historyUserKey } from "@/lib/history/history-user-key";
 import { appStores } from "@/lib/stores/app-stores";
 import { budgetViewOf } from "@/lib/stores/budget-view";
+import { runViewOf } from "@/lib/stores/run-view";
+
+// Names for every run the history may list, by model id.
+const modelNames = Object.fromEntries(catalog.map((model) => [model.id, model.name]));
 
 export default async function HomePage() {
   const access = accessOf(await auth());
@@ -20,15 +23,22 @@ export default async function HomePage() {
     return <NotAllowed user={access.user} reason={access.reason} />;
   }
 
-  // An unreachable store leaves the meter blank; the proxy refuses runs until it is back.
-  const budget = await appStores()
-    .budget.status(access.user.id)
-    .then(budgetViewOf, () => undefined);
+  // An unreachable store leaves the meter blank and says the history cannot be read; the
+  // proxy refuses runs until it is back.
+  const stores = appStores();
+  const [budget, runs] = await Promise.all([
+    stores.budget.status(access.user.id).then(budgetViewOf, () => undefined),
+    stores.runs.list(access.user.id).then(
+      (list) => list.map(runViewOf),
+      () => undefined,
+    ),
+  ]);
   return (
     <Generator
-      models={models}
+      models={catalog}
       budget={budget}
-      historyKey={historyUserKey(access.user.id)}
+      runs={runs}
+      modelNames={modelNames}
       mediaOrigins={extraMediaOrigins()}
     />
   );

@@ -5,7 +5,7 @@ import { callProxy } from "../tooling/testing/proxy-calls";
 import { apiSignedInAs, browserSignedInAs, freshTestUser } from "../tooling/testing/sessions";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
-import { generatorPage } from "./support/pages/generator-page";
+import { escapeRegExp, generatorPage } from "./support/pages/generator-page";
 
 // One instance whose app-wide budget the second test uses up: the first must run before it.
 test.describe.configure({ mode: "serial" });
@@ -38,19 +38,53 @@ test("a user who spends their daily budget is told so, and when it resets", asyn
     await expect(generator.budget).toContainText(`Today you have ${left} left of ${perUser}`);
   }
 
-  const runsBefore = await emulator.modelRuns();
-  await generator.generate("One image too many");
-  await expect(generator.alert).toContainText(`${perUser} daily budget`);
-  // Near midnight UTC the reset is a count of seconds away.
-  await expect(generator.alert).toContainText(
-    /Budgets reset at midnight UTC, ((tomorrow )?at \d|in (\d+ seconds|a second))/,
+  // The next run is explained by Generate before it is pressed, from the server's count.
+  const reason = `This run costs $0.025, more than the $0.00 left of your ${perUser} daily budget.`;
+  await expect(generator.overBudget).toContainText(reason);
+  await expect(generator.generateButton).toHaveAccessibleDescription(
+    new RegExp(escapeRegExp(reason)),
   );
+  await expect(generator.generateButton).toHaveAttribute("aria-disabled", "true");
+  const runsBefore = await emulator.modelRuns();
+  // Pressed anyway (aria-disabled keeps it focusable): it says why, and sends nothing.
+  await generator.generateFromPrompt("One image too many");
+  await expect(generator.alert).toContainText(reason);
+  await expect(generator.alert).toContainText("budgets reset at midnight UTC");
   await expect(generator.prompt).toHaveValue("One image too many");
   expect(await emulator.modelRuns()).toBe(runsBefore);
 
   // The page itself, rendered again, reads the same store the proxy charged.
   await generator.page.reload();
   await expect(generator.budget).toContainText(`Today you have $0.00 left of ${perUser}`);
+  await context.close();
+});
+
+test("a video beyond what is left today is explained before Generate, and never sent", async ({
+  browser,
+}) => {
+  const { context, generator } = await generatorAs(browser, "film-maker");
+  const page = generator.page;
+  await generator.chooseModel("Veo 3.1 Lite");
+  await expect(generator.estimatedCost).toHaveText(
+    "Estimated cost: 4 s × $0.03/s = $0.12 (720p, silent)",
+  );
+  const reason = `This run costs $0.12, more than the ${perUser} left of your ${perUser} daily budget.`;
+  await expect(generator.overBudget).toContainText(reason);
+  await expect(generator.generateButton).toHaveAccessibleDescription(
+    new RegExp(escapeRegExp(reason)),
+  );
+
+  const runsBefore = await emulator.modelRuns();
+  await generator.generateFromPrompt("A clip too dear");
+  await expect(generator.alert).toContainText(reason);
+  expect(await emulator.modelRuns()).toBe(runsBefore);
+  await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
+
+  // Back to an image the budget covers: nothing stands in the way.
+  await generator.chooseModel("FLUX.1 [schnell]");
+  await expect(generator.overBudget).toHaveCount(0);
+  await expect(generator.generateButton).not.toHaveAttribute("aria-disabled");
+  await expect(page.getByLabel("Duration")).toHaveCount(0);
   await context.close();
 });
 
@@ -102,8 +136,11 @@ test("the app-wide budget stops a user who has their own budget left", async ({ 
   await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
   // Now the app's budget is what stops the run, so the line says so before Generate.
   await expect(generator.budget).toContainText("The app's daily limit is reached; it resets at");
-  await generator.generate("Too late today");
-  await expect(generator.alert).toContainText("This app");
-  await expect(generator.alert).toContainText(/Budgets reset at midnight UTC/);
+  // The page knows the app's budget too: the run is explained, and never sent.
+  const runsBefore = await emulator.modelRuns();
+  await generator.generateFromPrompt("Too late today");
+  await expect(generator.alert).toContainText("this app has left today for everyone");
+  await expect(generator.alert).toContainText("budgets reset at midnight UTC");
+  expect(await emulator.modelRuns()).toBe(runsBefore);
   await context.close();
 });

@@ -3,13 +3,10 @@ import { falProxyPath, targetUrlHeader } from "../lib/fal/proxy-contract";
 
 // What the page fetches once it is interactive, and how to recognise it: the configured fal
 // client names the proxy route (fal's own code names its target header); the input check is
-// zod's, which names the issue it raises for an unknown key; the history store names its
-// databases.
+// zod's, which names the issue it raises for an unknown key.
 const deferred = {
   "the fal client": [falProxyPath, targetUrlHeader],
   "the input check": ["unrecognized_keys"],
-  // The history store's database names (IndexedDB, and zod to check what it reads).
-  "the history store": ["fal-starter-history-"],
 };
 const carries = (markers: string[], text: string) =>
   markers.some((marker) => text.includes(marker));

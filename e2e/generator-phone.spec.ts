@@ -1,6 +1,3 @@
-import { pendingKey } from "../components/generator/pending-generation";
-import { isProxiedSubmit, submitThroughProxy } from "../tooling/testing/proxy-calls";
-import { apiSignedInAs, freshTestUser } from "../tooling/testing/sessions";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 
@@ -54,61 +51,4 @@ test("Generate (the button) moves focus to the progress; Cancel, by keyboard, ba
   await expect(generator.status).toHaveText("Generation cancelled.");
   await expect(generator.prompt).toBeFocused();
   await expect(generator.prompt).toBeInViewport();
-});
-
-test("a reload during a generation waits on the same request and ends with its image", async ({
-  page,
-  generator,
-}) => {
-  await emulator.setTiming({ queueMs: 3_000, runMs: 2_000 });
-  const submitted = page.waitForResponse(isProxiedSubmit);
-  await generator.goto();
-  await page.getByLabel("Seed (optional)").fill("7");
-  await generator.generate("A lighthouse that survives a reload");
-  const { request_id: requestId } = (await (await submitted).json()) as { request_id: string };
-  await expect(generator.status).toHaveText(/In queue/);
-  const runs = await emulator.modelRuns();
-
-  await page.reload();
-  // The form shows what the resumed request asked for, and the wait goes on.
-  await expect(generator.prompt).toHaveValue("A lighthouse that survives a reload");
-  await expect(page.getByLabel("Seed (optional)")).toHaveValue("7");
-  await expect(generator.progress).toBeFocused();
-  await expect(generator.image("A lighthouse that survives a reload")).toBeVisible();
-  await expect(generator.result).toBeFocused();
-  await expect(generator.result).toContainText("seed 7");
-
-  expect(await emulator.modelRuns()).toBe(runs); // waited on, not submitted again
-  expect((await emulator.request(requestId)).status).toBe("COMPLETED");
-  expect(await page.evaluate((key) => sessionStorage.getItem(key), pendingKey)).toBeNull();
-});
-
-test("another user's request id in storage is refused by the proxy and dropped quietly", async ({
-  page,
-  generator,
-}) => {
-  // A real request, still queued, of another user: the proxy answers 404 to anyone else.
-  await emulator.setTiming({ queueMs: 60_000 });
-  const other = await apiSignedInAs(freshTestUser("resume-owner"));
-  const requestId = await submitThroughProxy(other);
-  await other.dispose();
-  const notOurs = {
-    requestId,
-    modelId: "fal-ai/flux/schnell",
-    request: { prompt: "Someone else's request", imageSize: "square", numImages: 1 },
-    startedAt: Date.now(),
-  };
-  // Stored before the page's own scripts run, as a reload would find it.
-  await page.addInitScript(([key, value]) => sessionStorage.setItem(key, value), [
-    pendingKey,
-    JSON.stringify(notOurs),
-  ] as const);
-
-  await generator.goto();
-  await expect(generator.status).toHaveText(/could not be picked up again/);
-  await expect(generator.alert).toHaveCount(0);
-  await expect(generator.generateButton).toBeEnabled();
-  await expect(generator.image("Someone else's request")).toHaveCount(0);
-  expect(await page.evaluate((key) => sessionStorage.getItem(key), pendingKey)).toBeNull();
-  expect((await emulator.request(requestId)).status).toBe("IN_QUEUE");
 });

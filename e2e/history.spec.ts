@@ -1,22 +1,34 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { runsPath } from "../lib/stores/run-view";
 import { appUrl } from "../tooling/testing/e2e-env";
-import { freshTestUser, sessionCookie } from "../tooling/testing/sessions";
+import { falUrls } from "../tooling/testing/fal-urls";
+import { callProxy, isProxiedSubmit } from "../tooling/testing/proxy-calls";
+import {
+  apiSignedInAs,
+  freshTestUser,
+  sessionCookie,
+  type TestUser,
+} from "../tooling/testing/sessions";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
-import type { GeneratorPage } from "./support/pages/generator-page";
+import { generatorPage } from "./support/pages/generator-page";
 import { historyPage } from "./support/pages/history-page";
 
+// The history is the server's, shared by every tab of a user: each test signs in users of
+// its own, so what other specs ran never shows in its lists.
 test.beforeEach(async () => {
   await emulator.setTiming({ queueMs: 0, runMs: 0 });
 });
 
-/** Generates and waits until the generation is in History: what this spec's steps build on. */
-async function generateKept(generator: GeneratorPage, prompt: string) {
-  await generator.generate(prompt);
-  await expect(historyPage(generator.page).entry(prompt)).toBeVisible();
+/** A new browser context (another device, as far as the app can tell) signed in as `user`. */
+async function signedIn(browser: Browser, user: TestUser) {
+  const context = await browser.newContext({ baseURL: appUrl });
+  await context.addCookies([{ ...(await sessionCookie(user)), url: appUrl, httpOnly: true }]);
+  const page = await context.newPage();
+  return { context, page, generator: generatorPage(page), history: historyPage(page) };
 }
 
-/** Whether every image the entry shows has loaded from its URL. */
+/** Whether every image the run's card shows has loaded from its URL. */
 async function expectImagesLoaded(page: Page, prompt: string) {
   const images = historyPage(page).entry(prompt).getByRole("img");
   await expect(images.first()).toBeVisible();
@@ -27,104 +39,107 @@ async function expectImagesLoaded(page: Page, prompt: string) {
   }
 }
 
-async function signOut(page: Page) {
-  await page.getByLabel(/^Account menu for /).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByLabel("Prompt", { exact: true })).toHaveCount(0);
+/** Generates from the page and waits until History lists the finished run. */
+async function generateKept(tab: Awaited<ReturnType<typeof signedIn>>, prompt: string) {
+  await tab.generator.generate(prompt);
+  await expect(tab.generator.image(prompt).first()).toBeVisible();
+  await expectImagesLoaded(tab.page, prompt);
 }
 
-/** The real authorization-code flow through the local provider, as the demo user. */
-async function signInAsDemoUser(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByRole("button", { name: "Sign in with Demo account (local)" }).click();
-  await expect(page.getByRole("heading", { name: "Generate images" })).toBeVisible();
-}
-
-test("finished generations are kept after a reload, newest first; a deleted one stays gone", async ({
-  page,
-  generator,
+test("a run started in a tab closed at once is found, finishes and shows its images in a new browser context of the same user", async ({
+  browser,
 }) => {
-  const history = historyPage(page);
-  await generator.goto();
-  await expect(history.emptyState).toBeVisible();
+  await emulator.setTiming({ queueMs: 4_000, runMs: 500 });
+  const user = freshTestUser("history-owner");
+  const first = await signedIn(browser, user);
+  await first.generator.goto();
+  const submitted = first.page.waitForResponse(isProxiedSubmit);
+  await first.generator.generate("A tab closed at once");
+  const { request_id: requestId } = (await (await submitted).json()) as { request_id: string };
+  await first.context.close();
+  const runs = await emulator.modelRuns();
 
-  await generateKept(generator, "A red fox in fresh snow");
-  await generateKept(generator, "A lighthouse at dusk");
-  await page.reload();
+  const second = await signedIn(browser, user);
+  await second.generator.goto();
+  await expect(second.history.stillRunning("A tab closed at once")).toBeVisible();
+  await expectImagesLoaded(second.page, "A tab closed at once");
+  await expect(second.history.stillRunning("A tab closed at once")).toHaveCount(0);
+  expect(await emulator.modelRuns()).toBe(runs); // waited on, not submitted again
+  expect((await emulator.request(requestId)).status).toBe("COMPLETED");
 
-  await expect.poll(history.prompts).toEqual(["A lighthouse at dusk", "A red fox in fresh snow"]);
-  await expectImagesLoaded(page, "A red fox in fresh snow");
-  const fox = history.entry("A red fox in fresh snow");
-  await expect(fox).toContainText("FLUX.1 [schnell]");
-  await expect(fox).toContainText("Landscape 4:3 (1024 × 768)");
-
-  await history.deleteButton("A lighthouse at dusk").click();
-  await expect(history.entry("A lighthouse at dusk")).toHaveCount(0);
-  // Focus moves to the entry that took the deleted one's place, not to <body>.
-  await expect(fox.getByRole("heading")).toBeFocused();
-
-  await page.reload();
-  await expect.poll(history.prompts).toEqual(["A red fox in fresh snow"]);
+  // The output is on the server now: a reload shows it straight away, with its settings.
+  await second.page.reload();
+  const card = second.history.entry("A tab closed at once");
+  await expect(card).toContainText("FLUX.1 [schnell]");
+  await expect(card).toContainText("Landscape 4:3 (1024 × 768)");
+  await expectImagesLoaded(second.page, "A tab closed at once");
+  await second.context.close();
 });
 
-test("Clear history asks first; confirmed, it deletes every entry, also after a reload", async ({
-  page,
-  generator,
+test("another user sees none of a user's runs and cannot reach or delete one", async ({
+  browser,
 }) => {
-  const history = historyPage(page);
-  await generator.goto();
-  await generateKept(generator, "A first kept image");
-  await generateKept(generator, "A second kept image");
+  const owner = freshTestUser("history-owner");
+  const ownerApi = await apiSignedInAs(owner);
+  const submit = await callProxy(ownerApi, { data: { prompt: "The owner's harbour" } });
+  const { request_id: requestId } = (await submit.json()) as { request_id: string };
+  await ownerApi.dispose();
 
-  await history.clearButton.click();
-  await expect(history.confirmDialog).toContainText("all 2 entries");
-  await expect(history.confirmDialog.getByRole("button", { name: "Keep history" })).toBeFocused();
-  await page.keyboard.press("Escape");
-  await expect(history.confirmDialog).toBeHidden();
-  await expect(history.entries).toHaveCount(2);
+  const other = await signedIn(browser, freshTestUser("history-other"));
+  await other.generator.goto();
+  await expect(other.history.emptyState).toBeVisible();
+  await expect(other.history.entries).toHaveCount(0);
+  const api = other.context.request;
+  expect(await (await api.get(runsPath)).json()).toEqual({ runs: [] });
+  expect((await api.delete(`${runsPath}/${requestId}`)).status()).toBe(404);
+  const status = await callProxy(api, { method: "GET", target: falUrls.status(requestId) });
+  expect(status.status()).toBe(404);
+  await other.context.close();
 
-  await history.clearButton.click();
-  await history.confirmDialog.getByRole("button", { name: "Delete all" }).click();
-  await expect(history.emptyState).toBeVisible();
-  await expect(history.heading).toBeFocused();
-
-  await page.reload();
-  await expect(history.emptyState).toBeVisible();
-  await expect(history.entries).toHaveCount(0);
+  // The owner's page, which has never seen the run, waits on it and shows its image.
+  const mine = await signedIn(browser, owner);
+  await mine.generator.goto();
+  await expectImagesLoaded(mine.page, "The owner's harbour");
+  await mine.context.close();
 });
 
-test("history survives signing out and in again; another user on the same browser sees none of it", async ({
-  page,
-  context,
-  generator,
+test("delete removes a run on the server: gone after a reload, and in the user's other context", async ({
+  browser,
 }) => {
-  const history = historyPage(page);
-  await generator.goto();
-  await generateKept(generator, "The demo user's harbour");
+  const user = freshTestUser("history-delete");
+  const tab = await signedIn(browser, user);
+  await tab.generator.goto();
+  await expect(tab.history.emptyState).toBeVisible();
+  await generateKept(tab, "A red fox in fresh snow");
+  await generateKept(tab, "A lighthouse at dusk");
+  await expect
+    .poll(tab.history.prompts)
+    .toEqual(["A lighthouse at dusk", "A red fox in fresh snow"]);
 
-  await signOut(page);
-  await signInAsDemoUser(page);
-  await expect.poll(history.prompts).toEqual(["The demo user's harbour"]);
+  const elsewhere = await signedIn(browser, user);
+  await elsewhere.generator.goto();
+  await expect
+    .poll(elsewhere.history.prompts)
+    .toEqual(["A lighthouse at dusk", "A red fox in fresh snow"]);
 
-  // Someone else signs in on the same browser profile: same origin, same IndexedDB.
-  await signOut(page);
-  const other = freshTestUser("history-other");
-  await context.addCookies([{ ...(await sessionCookie(other)), url: appUrl, httpOnly: true }]);
-  await generator.goto();
-  await expect(history.emptyState).toBeVisible();
-  await expect(history.entries).toHaveCount(0);
-  await generateKept(generator, "The other user's meadow");
+  await tab.history.deleteButton("A lighthouse at dusk").click();
+  await expect(tab.history.entry("A lighthouse at dusk")).toHaveCount(0);
+  // Focus moves to the run that took the deleted one's place, not to <body>.
+  await expect(tab.history.entry("A red fox in fresh snow").getByRole("heading")).toBeFocused();
 
-  await context.clearCookies();
-  await signInAsDemoUser(page);
-  await expect.poll(history.prompts).toEqual(["The demo user's harbour"]);
+  await tab.page.reload();
+  await expect.poll(tab.history.prompts).toEqual(["A red fox in fresh snow"]);
+  await elsewhere.page.reload();
+  await expect.poll(elsewhere.history.prompts).toEqual(["A red fox in fresh snow"]);
+  await tab.context.close();
+  await elsewhere.context.close();
 });
 
-test("Same settings again puts the entry's settings in the form and starts nothing", async ({
-  page,
-  generator,
+test("Same settings again puts the run's settings in the form and starts nothing", async ({
+  browser,
 }) => {
-  const history = historyPage(page);
+  const tab = await signedIn(browser, freshTestUser("history-reuse"));
+  const { page, generator, history } = tab;
   const size = page.getByLabel("Image size");
   const count = page.getByLabel("Number of images");
   const seed = page.getByLabel("Seed (optional)");
@@ -136,7 +151,6 @@ test("Same settings again puts the entry's settings in the form and starts nothi
   await count.selectOption("2");
   await seed.fill("42");
   await generator.generateButton.click();
-  await expect(history.entry("A kite over the dunes")).toBeVisible();
   await expectImagesLoaded(page, "A kite over the dunes");
 
   await page.reload();
@@ -158,29 +172,29 @@ test("Same settings again puts the entry's settings in the form and starts nothi
   await expect(generator.generateButton).toHaveText("Generate");
   expect(await emulator.modelRuns()).toBe(runsBefore);
   await expect(history.entries).toHaveCount(1);
+  await tab.context.close();
 });
 
-test("an image fal no longer serves shows a placeholder, not a broken image", async ({
-  page,
-  generator,
+test("an image fal no longer serves shows a placeholder that says so, not a broken image", async ({
+  browser,
 }) => {
-  const history = historyPage(page);
-  await generator.goto();
-  await generateKept(generator, "A sandcastle before the tide");
-  const entry = history.entry("A sandcastle before the tide");
+  const tab = await signedIn(browser, freshTestUser("history-expired"));
+  await tab.generator.goto();
+  await generateKept(tab, "A sandcastle before the tide");
+  const entry = tab.history.entry("A sandcastle before the tide");
   const url = await entry.getByRole("img", { name: "Image 1 of 1" }).getAttribute("src");
   expect(url).toBeTruthy();
 
   // fal's media URLs expire on fal's schedule: from now on this one answers 404, as the
   // emulator does for a file it does not have.
-  await page.route(url ?? "", (route) =>
+  await tab.page.route(url ?? "", (route) =>
     route.fulfill({
       status: 404,
       contentType: "application/json",
       body: JSON.stringify({ detail: "File not found" }),
     }),
   );
-  await page.reload();
+  await tab.page.reload();
 
   await expect(entry.getByText("Image no longer available at fal")).toBeVisible();
   await expect(
@@ -188,22 +202,28 @@ test("an image fal no longer serves shows a placeholder, not a broken image", as
   ).toBeVisible();
   await expect(entry.locator("img")).toHaveCount(0);
   await expect(entry).toContainText("A sandcastle before the tide");
+  await tab.context.close();
 });
 
-test("without IndexedDB the generator still works, and History says it cannot keep anything", async ({
-  page,
-  generator,
-}) => {
-  // As in a private mode that offers no IndexedDB.
-  await page.addInitScript(() => {
-    Object.defineProperty(window, "indexedDB", { value: undefined });
+test("a video run shows its video, which plays", async ({ browser }) => {
+  const user = freshTestUser("history-video");
+  const api = await apiSignedInAs(user);
+  const submit = await callProxy(api, {
+    target: falUrls.submit("fal-ai/veo3.1/lite"),
+    data: { prompt: "A paper boat on a stream", duration: "4s", resolution: "720p" },
   });
-  const history = historyPage(page);
-  await generator.goto();
-  await expect(history.unavailable).toBeVisible();
+  expect(submit.status(), await submit.text()).toBe(200);
+  await api.dispose();
 
-  await generator.generate("A generation nobody keeps");
-  await expect(generator.image("A generation nobody keeps")).toBeVisible();
-  await expect(history.entries).toHaveCount(0);
-  await expect(history.unavailable).toBeVisible();
+  const tab = await signedIn(browser, user);
+  await tab.generator.goto();
+  const entry = tab.history.entry("A paper boat on a stream");
+  await expect(entry).toContainText("Veo 3.1 Lite");
+  const video = entry.getByLabel("Video: A paper boat on a stream");
+  await expect(video).toBeVisible();
+  await expect
+    .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState))
+    .toBeGreaterThanOrEqual(1);
+  expect(await video.evaluate((element: HTMLVideoElement) => element.duration)).toBeGreaterThan(0);
+  await tab.context.close();
 });

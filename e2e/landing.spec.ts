@@ -14,7 +14,12 @@ test("a visitor reads what they can do, sees sample pictures, and finds the way 
   await expect(page.getByRole("region", { name: "Ideas to start from" })).toContainText(
     "Drawn by hand",
   );
-  for (const heading of ["Describe an image", "Edit a photo with words", "Keep your history"]) {
+  for (const heading of [
+    "Describe an image",
+    "Edit a photo with words",
+    "Make a short video",
+    "Keep your history",
+  ]) {
     await expect(page.getByRole("heading", { name: heading })).toBeVisible();
   }
 

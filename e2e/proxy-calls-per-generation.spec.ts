@@ -4,6 +4,9 @@ import { isProxyUrl } from "../tooling/testing/proxy-calls";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 
+// Only this test's own runs: the page would also wait on runs earlier specs left at fal.
+test.use({ isolatedUser: true });
+
 test.beforeEach(async () => {
   // Long enough for polling every 500 ms to show: several status calls where a stream makes one.
   await emulator.setTiming({ queueMs: 1_000, runMs: 2_000 });

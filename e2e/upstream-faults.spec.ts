@@ -3,6 +3,9 @@ import { unhandledErrorPattern, watchAppLog } from "./support/app-log";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 
+// Only this test's own runs: the page would also wait on runs earlier specs left at fal.
+test.use({ isolatedUser: true });
+
 // `times` covers the fal client's own retries (3 for 502 and 503), so every attempt fails. The
 // proxy's own timeout (504) is never retried: one hang is enough, and a retry would succeed.
 const faults = [

@@ -65,6 +65,7 @@ describe("contentSecurityPolicy", () => {
       expect.arrayContaining(["'self'", "blob:", "data:", ...fal]),
     );
     expect(withoutEmulator.get("connect-src")).toEqual(["'self'", ...fal]);
+    expect(withoutEmulator.get("media-src")).toEqual(["'self'", ...fal]);
     expect(
       contentSecurityPolicy({ nonce: "n", development: false, mediaOrigins: [] }),
     ).not.toContain("localhost");
@@ -72,11 +73,12 @@ describe("contentSecurityPolicy", () => {
     const withEmulator = directivesOf({ mediaOrigins: [emulator] });
     expect(withEmulator.get("img-src")).toContain(emulator);
     expect(withEmulator.get("connect-src")).toEqual(["'self'", ...fal, emulator]);
+    expect(withEmulator.get("media-src")).toEqual(["'self'", ...fal, emulator]);
   });
 
-  it("does not allow images or connections anywhere else", () => {
+  it("does not allow images, videos or connections anywhere else", () => {
     const directives = directivesOf({ mediaOrigins: [emulator] });
-    for (const name of ["img-src", "connect-src"]) {
+    for (const name of ["img-src", "media-src", "connect-src"]) {
       expect(directives.get(name)).not.toContain("https:");
       expect(directives.get(name)).not.toContain("*");
     }

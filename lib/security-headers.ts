@@ -61,6 +61,8 @@ export function contentSecurityPolicy({ nonce, development, mediaOrigins }: Page
     "style-src": ["'self'", "'unsafe-inline'"],
     // blob: the chosen image's preview; data: Next's image placeholders.
     "img-src": ["'self'", "blob:", "data:", ...media, githubAvatarOrigin],
+    // A video result plays from fal's media hosts, where fal stores it.
+    "media-src": ["'self'", ...media],
     // The geist fonts are served from this app.
     "font-src": ["'self'"],
     // The download button fetches a result's bytes (images are uploaded to this app itself).

@@ -5,5 +5,5 @@
 export const site = {
   name: "Picture Studio",
   description:
-    "Describe a picture and get it in seconds, edit a photo with words, and find everything you made on any device.",
+    "Make pictures and short videos from words, change a photo by saying what should be different, and find everything you made on any device.",
 } as const;

@@ -4,7 +4,7 @@ import { auth } from "@/auth";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { accessOf } from "@/lib/auth/access";
 import type { TextToImageModel } from "@/lib/catalog/model-definition";
-import { models } from "@/lib/catalog/models";
+import { catalog } from "@/lib/catalog/models";
 import { QuickGenerator } from "./quick-generator";
 
 export const metadata: Metadata = { title: "Quick image" };
@@ -18,7 +18,7 @@ export default async function QuickPage() {
     return <NotAllowed user={access.user} reason={access.reason} />;
   }
   // FLUX.1 [schnell], the inexpensive default: the catalog's first text-to-image model.
-  const model = models.find((entry): entry is TextToImageModel => entry.kind === "text-to-image");
+  const model = catalog.find((entry): entry is TextToImageModel => entry.kind === "text-to-image");
   if (!model) throw new Error("The catalog has no text-to-image model.");
   return <QuickGenerator model={model} />;
 }

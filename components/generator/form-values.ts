@@ -1,7 +1,13 @@
 import type { ImageDimensions } from "@/lib/catalog/cost";
 import { type ImageSize, imageSizeNames } from "@/lib/catalog/image-sizes";
-import { type ModelDefinition, strengthOf, takesImage } from "@/lib/catalog/model-definition";
+import {
+  type CatalogModel,
+  makesVideo,
+  strengthOf,
+  takesImage,
+} from "@/lib/catalog/model-definition";
 import type { GenerationRequest } from "@/lib/catalog/model-input";
+import { defaultVideoChoice, type VideoChoice } from "@/lib/catalog/video-options";
 
 /** What the form holds. The input image is not here: it has its own upload state. */
 export type FormValues = {
@@ -12,13 +18,33 @@ export type FormValues = {
   seed: string;
   /** image-to-image only; the entry's default until changed. */
   strength: number | undefined;
+  /** Video models only: each value one the entry lists. */
+  video: VideoChoice | undefined;
 };
 
-export function initialFormValues(models: readonly ModelDefinition[]): FormValues {
+/**
+ * The video choices `model` allows, keeping each of `current` it also lists (switching from
+ * Veo 3.1 at 4k to Veo 3.1 Lite keeps the duration and drops the resolution to 720p).
+ */
+export function videoChoiceFor(model: CatalogModel, current?: VideoChoice) {
+  if (!makesVideo(model)) return undefined;
+  const { durations, aspectRatios, resolutions, audio } = model.video;
+  const start = defaultVideoChoice(model.video);
+  const kept = (values: readonly string[], value: string | undefined, fallback: string) =>
+    value !== undefined && values.includes(value) ? value : fallback;
+  return {
+    duration: kept(durations, current?.duration, start.duration),
+    aspectRatio: kept(aspectRatios, current?.aspectRatio, start.aspectRatio),
+    resolution: kept(resolutions, current?.resolution, start.resolution),
+    audio: audio && (current?.audio ?? start.audio),
+  };
+}
+
+export function initialFormValues(models: readonly CatalogModel[]): FormValues {
   const first = models[0];
-  // Image models have no size: the form holds the first text-to-image model's, for when one
-  // is picked (with none, the size is never shown or sent).
-  const textModel = models.find((model) => !takesImage(model));
+  // Only text-to-image models have a size: the form holds the first one's, for when one is
+  // picked (with none, the size is never shown or sent).
+  const textModel = models.find((model) => model.kind === "text-to-image");
   return {
     prompt: "",
     modelId: first?.id ?? "",
@@ -26,16 +52,22 @@ export function initialFormValues(models: readonly ModelDefinition[]): FormValue
     numImages: 1,
     seed: "",
     strength: first && strengthOf(first)?.default,
+    video: first && videoChoiceFor(first),
   };
 }
 
-/** The form switched to `model`: its own strength default, the rest kept. */
-export function withModel(values: FormValues, model: ModelDefinition): FormValues {
-  return { ...values, modelId: model.id, strength: strengthOf(model)?.default };
+/** The form switched to `model`: its own strength default, video choices it allows, the rest kept. */
+export function withModel(values: FormValues, model: CatalogModel): FormValues {
+  return {
+    ...values,
+    modelId: model.id,
+    strength: strengthOf(model)?.default,
+    video: videoChoiceFor(model, values.video),
+  };
 }
 
 /** A request as the form shows it: after a reload (resume) or from history. */
-export function formValuesOf(model: ModelDefinition, request: GenerationRequest): FormValues {
+export function formValuesOf(model: CatalogModel, request: GenerationRequest): FormValues {
   return {
     prompt: request.prompt,
     modelId: model.id,
@@ -43,6 +75,7 @@ export function formValuesOf(model: ModelDefinition, request: GenerationRequest)
     numImages: request.numImages,
     seed: request.seed === undefined ? "" : String(request.seed),
     strength: request.strength ?? strengthOf(model)?.default,
+    video: videoChoiceFor(model, request.video),
   };
 }
 
@@ -52,19 +85,21 @@ export type ChosenImage = { url: string; dimensions?: ImageDimensions } | undefi
 /** What the form asks `model` for: only the fields that model takes. */
 export function requestOf(
   values: FormValues,
-  model: ModelDefinition,
+  model: CatalogModel,
   image: ChosenImage,
   seed: number | undefined,
 ): GenerationRequest {
-  const numImages = Math.min(values.numImages, model.maxImages);
+  const video = videoChoiceFor(model, values.video);
   return {
     prompt: values.prompt,
     imageSize: values.imageSize,
-    numImages,
+    // A video model makes one clip.
+    numImages: makesVideo(model) ? 1 : Math.min(values.numImages, model.maxImages),
     ...(seed === undefined ? {} : { seed }),
     ...(takesImage(model) && image ? { imageUrl: image.url } : {}),
     ...(model.kind === "image-to-image" && values.strength !== undefined
       ? { strength: values.strength }
       : {}),
+    ...(video ? { video } : {}),
   };
 }

@@ -2,13 +2,20 @@
 
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useState } from "react";
 import { type ImageSize, imageSizeLabel, imageSizeNames } from "@/lib/catalog/image-sizes";
-import { type ModelDefinition, strengthOf, takesImage } from "@/lib/catalog/model-definition";
-import { formatUsd } from "@/lib/catalog/money";
+import {
+  type CatalogModel,
+  makesVideo,
+  strengthOf,
+  takesImage,
+} from "@/lib/catalog/model-definition";
+import { CostEstimate } from "./cost-estimate";
+import type { FormEstimate } from "./form-estimate";
 import { describedBy, FormField } from "./form-field";
 import { type FormValues, withModel } from "./form-values";
 import { ModelSelect } from "./model-select";
 import { PromptField } from "./prompt-field";
 import { StrengthField } from "./strength-field";
+import { VideoFields } from "./video-fields";
 
 export type { FormValues };
 
@@ -16,9 +23,11 @@ type Props = {
   values: FormValues;
   onChange: (values: FormValues) => void;
   onSubmit: () => void;
-  models: readonly ModelDefinition[];
-  /** What the chosen settings will cost at most, in micro-dollars: the proxy charges this. */
-  estimateMicroUsd: number | undefined;
+  models: readonly CatalogModel[];
+  /** What the chosen settings will cost at most: the proxy charges this. */
+  estimate: FormEstimate | undefined;
+  /** Why the estimate is more than today's budgets allow: Generate will not run. */
+  overBudget: string | undefined;
   busy: boolean;
   /** Generate was pressed during the upload: the run starts by itself when the image is ready. */
   waitingForImage: boolean;
@@ -30,7 +39,7 @@ type Props = {
 };
 
 export function GenerationForm(props: Props) {
-  const { values, onChange, models, estimateMicroUsd, busy, waitingForImage } = props;
+  const { values, onChange, models, estimate, overBudget, busy, waitingForImage } = props;
   const { promptError, seedError } = props;
   const ids = useId();
   // Until React has hydrated, a click would submit the form natively and reload the page,
@@ -41,6 +50,7 @@ export function GenerationForm(props: Props) {
     onChange({ ...values, [key]: value });
   const model = models.find((entry) => entry.id === values.modelId);
   const strengthRange = model && strengthOf(model);
+  const maxImages = model && !makesVideo(model) ? model.maxImages : 1;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -60,6 +70,7 @@ export function GenerationForm(props: Props) {
         onChange={(prompt) => set("prompt", prompt)}
         maxLength={model?.maxPromptLength ?? 0}
         error={promptError}
+        makes={model && makesVideo(model) ? "video" : "image"}
       />
 
       {model && takesImage(model) && props.imageInput}
@@ -75,7 +86,16 @@ export function GenerationForm(props: Props) {
           />
         </FormField>
 
-        {model && takesImage(model) ? (
+        {model && makesVideo(model) ? (
+          values.video && (
+            <VideoFields
+              id={field("video")}
+              model={model}
+              value={values.video}
+              onChange={(video) => set("video", video)}
+            />
+          )
+        ) : model && takesImage(model) ? (
           strengthRange &&
           values.strength !== undefined && (
             <StrengthField
@@ -102,20 +122,22 @@ export function GenerationForm(props: Props) {
           </FormField>
         )}
 
-        <FormField id={field("count")} label="Number of images">
-          <select
-            id={field("count")}
-            value={values.numImages}
-            onChange={(event) => set("numImages", Number(event.target.value))}
-            className="field"
-          >
-            {Array.from({ length: model?.maxImages ?? 1 }, (_, index) => index + 1).map((count) => (
-              <option key={count} value={count}>
-                {count}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        {!(model && makesVideo(model)) && (
+          <FormField id={field("count")} label="Number of images">
+            <select
+              id={field("count")}
+              value={values.numImages}
+              onChange={(event) => set("numImages", Number(event.target.value))}
+              className="field"
+            >
+              {Array.from({ length: maxImages }, (_, index) => index + 1).map((count) => (
+                <option key={count} value={count}>
+                  {count}
+                </option>
+              ))}
+            </select>
+          </FormField>
+        )}
 
         <FormField id={field("seed")} label="Seed (optional)" error={seedError}>
           <input
@@ -136,16 +158,15 @@ export function GenerationForm(props: Props) {
           type="submit"
           className="btn-primary w-full aria-disabled:cursor-wait sm:w-auto"
           disabled={busy || !hydrated}
-          // Not `disabled`: the button keeps focus while it waits, and says why it waits.
-          aria-disabled={waitingForImage || undefined}
-          aria-describedby={estimateMicroUsd === undefined ? undefined : field("cost")}
+          // Not `disabled`: the button keeps focus while it waits, and says why it waits or
+          // why it will not run (its description: the estimate and what the budget lacks).
+          aria-disabled={waitingForImage || overBudget !== undefined || undefined}
+          aria-describedby={estimate === undefined ? undefined : field("cost")}
         >
           {waitingForImage ? "Waiting for the image…" : "Generate"}
         </button>
-        {estimateMicroUsd !== undefined && (
-          <p id={field("cost")} className="text-muted text-sm">
-            Estimated cost: <strong>{formatUsd(estimateMicroUsd)}</strong>
-          </p>
+        {estimate !== undefined && (
+          <CostEstimate id={field("cost")} estimate={estimate} overBudget={overBudget} />
         )}
       </div>
     </form>

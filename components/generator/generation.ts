@@ -1,16 +1,20 @@
-import type { ModelDefinition } from "@/lib/catalog/model-definition";
+import type { CatalogModel } from "@/lib/catalog/model-definition";
 import type { GenerationRequest } from "@/lib/catalog/model-input";
 import type { ErrorDescription } from "@/lib/fal/browser/describe-error";
+import { type OutputVideo, outputVideo } from "@/lib/fal/model-output";
 
 export type GeneratedImage = { url: string; width: number; height: number };
 
 /** A finished generation: what was asked, what came back, how long it took. */
 export type Generation = {
   requestId: string;
-  model: ModelDefinition;
+  model: CatalogModel;
   /** What was asked for; `request.seed` is the seed chosen, if one was. */
   request: GenerationRequest;
+  /** An image model's images; none for a video model. */
   images: GeneratedImage[];
+  /** A video model's clip. */
+  video?: OutputVideo;
   /** The seed fal used: the same request with this seed gives the same images. */
   seed: number;
   timings: {
@@ -27,23 +31,21 @@ export type Progress = {
   startedAt: number;
   request: GenerationRequest;
   requestId?: string;
-  /** RESUMING: after a reload, until fal says where the request is. */
-  status: "SUBMITTING" | "RESUMING" | "IN_QUEUE" | "IN_PROGRESS" | "CANCELLING";
+  status: "SUBMITTING" | "IN_QUEUE" | "IN_PROGRESS" | "CANCELLING";
   queuePosition?: number;
   logs: string[];
 };
 
 export type GenerationState =
-  /** `notice`: a word on a generation from before a reload that could not be picked up. */
-  | { phase: "idle"; notice?: string }
+  | { phase: "idle" }
   | { phase: "running"; progress: Progress }
   | { phase: "cancelled" }
   | { phase: "failed"; error: ErrorDescription; elapsedMs: number }
   | { phase: "done"; generation: Generation };
 
-/** The part of a text-to-image model's output this app reads. */
+/** The part of a model's output this app reads: its images, or its video (`outputVideo`). */
 export type ModelOutput = {
-  images: GeneratedImage[];
+  images?: GeneratedImage[];
   seed: number;
   timings?: { inference?: number };
 };
@@ -51,15 +53,17 @@ export type ModelOutput = {
 export function toGeneration(
   progress: Pick<Progress, "startedAt" | "request">,
   requestId: string,
-  model: ModelDefinition,
+  model: CatalogModel,
   output: ModelOutput,
   finishedAt = Date.now(),
 ): Generation {
+  const video = outputVideo(output);
   return {
     requestId,
     model,
     request: progress.request,
-    images: output.images,
+    images: output.images ?? [],
+    ...(video && { video }),
     seed: output.seed,
     timings: {
       inferenceSeconds: output.timings?.inference,

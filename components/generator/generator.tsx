@@ -1,40 +1,45 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { entryFromGeneration } from "@/components/history/entry-from-generation";
+import { useEffect, useRef, useState } from "react";
 import { HistorySection } from "@/components/history/history-section";
-import { formValuesFor } from "@/components/history/reuse-settings";
-import { useHistory } from "@/components/history/use-history";
-import { estimateCostMicroUsd, type ImageDimensions } from "@/lib/catalog/cost";
+import { requestOfRun } from "@/components/history/run-settings";
+import { useFollowRuns } from "@/components/history/use-follow-runs";
+import { useRuns } from "@/components/history/use-runs";
 import type { ExtraMediaOrigins } from "@/lib/catalog/media-url";
-import { type ModelDefinition, takesImage } from "@/lib/catalog/model-definition";
+import { type CatalogModel, makesVideo, takesImage } from "@/lib/catalog/model-definition";
 import { formModelInput } from "@/lib/catalog/model-input";
-import { type BudgetView, budgetPath } from "@/lib/stores/budget-view";
+import type { BudgetView } from "@/lib/stores/budget-view";
+import type { RunView } from "@/lib/stores/run-view";
+import { overBudgetReason } from "./budget-check";
 import { BudgetMeter } from "./budget-meter";
+import { formEstimate } from "./form-estimate";
 import {
   type ChosenImage,
   type FormValues,
   formValuesOf,
   initialFormValues,
   requestOf,
-  withModel,
 } from "./form-values";
 import { GenerationForm } from "./generation-form";
 import { ImageInput } from "./image-input";
 import { Outcome } from "./outcome";
 import { promptProblem } from "./prompt-limit";
 import { parseSeed } from "./seed";
+import { useBudget } from "./use-budget";
 import { useGeneration } from "./use-generation";
+import { useImageHandOff } from "./use-image-hand-off";
 import { useImageUpload } from "./use-image-upload";
 import { useRunWhenReady } from "./use-run-when-ready";
 
 type Props = {
-  models: readonly ModelDefinition[];
+  models: readonly CatalogModel[];
   /** Today's budgets when the page was rendered; refreshed after each generation. */
   budget: BudgetView | undefined;
-  /** The server's hash of the user id: whose history this browser shows. */
-  historyKey: string;
+  /** The user's runs when the page was rendered, newest first; undefined: the store is unreachable. */
+  runs: RunView[] | undefined;
+  /** Every catalog model's name by id, for the runs of models the form does not offer. */
+  modelNames: Readonly<Record<string, string>>;
   /** Where an input image may live besides fal's media hosts (the emulator's origin, or none). */
   mediaOrigins: ExtraMediaOrigins;
 };
@@ -43,29 +48,31 @@ type Props = {
 // interactive, as the fal client is, and a generate started before then waits for it.
 const loadInputCheck = () => import("@/lib/catalog/check-model-input");
 
-export function Generator({ models, budget: initialBudget, historyKey, mediaOrigins }: Props) {
+export function Generator({
+  models,
+  budget: initialBudget,
+  runs: initialRuns,
+  modelNames,
+  mediaOrigins,
+}: Props) {
   const [values, setValues] = useState<FormValues>(() => initialFormValues(models));
   const [promptError, setPromptError] = useState<string>();
   const [seedError, setSeedError] = useState<string>();
   const [inputError, setInputError] = useState<string>();
   const promptRef = useRef<HTMLTextAreaElement>(null);
-  const [budget, setBudget] = useState(initialBudget);
-  const refreshBudget = useCallback(async () => {
-    const response = await fetch(budgetPath, { cache: "no-store" }).catch(() => undefined);
-    if (response?.ok) setBudget((await response.json()) as BudgetView);
-  }, []);
+  const { budget, refresh: refreshBudget } = useBudget(initialBudget);
   const upload = useImageUpload();
-  const history = useHistory(historyKey);
-  const { state, generate, cancel, dismissError } = useGeneration({
-    models,
-    onSettled: refreshBudget,
-    onDone: (generation) => void history.record(entryFromGeneration(generation)),
-    // After a reload, the form shows what the resumed generation asked for.
-    onResume: (model, request) => {
-      setValues(formValuesOf(model, request));
-      if (request.imageUrl) upload.takeExisting(request.imageUrl);
-    },
-  });
+  const runs = useRuns(initialRuns);
+  const onSettled = () => {
+    void refreshBudget();
+    void runs.refresh();
+  };
+  const { state, generate, cancel, dismissError } = useGeneration({ onSettled });
+  const lost = useFollowRuns(
+    runs.view.status === "ready" ? runs.view.runs : [],
+    state.phase === "running",
+    runs.refresh,
+  );
   useEffect(() => {
     loadInputCheck().catch(() => {}); // a failed load is reported by the submit that needs it
   }, []);
@@ -81,33 +88,22 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
   const imageBusy = image.phase === "preparing" || image.phase === "uploading";
   const queued = useRunWhenReady({ image, modelId: values.modelId, start: () => void submit() });
   // Without the image's size yet, the estimate is for the largest image the proxy accepts.
-  const estimateMicroUsd =
-    model &&
-    estimateCostMicroUsd(
-      model,
-      {
-        prompt: values.prompt,
-        num_images: Math.min(values.numImages, model.maxImages),
-        ...(takesImage(model) ? {} : { image_size: values.imageSize }),
-      },
-      chosenImage?.dimensions,
-    );
+  const estimate = model && formEstimate(model, values, chosenImage);
+  const overBudget = estimate && overBudgetReason(estimate.totalMicroUsd, budget);
 
-  // "Edit this image": the first model that edits from a prompt takes the image.
-  const editModel = models.find((entry) => entry.kind === "image-edit");
-  const edit = editModel
-    ? (picked: { url: string } & ImageDimensions) => {
-        const { url, ...dimensions } = picked;
-        queued.drop(); // this image and a new prompt, not the run that was waiting
-        upload.takeExisting(url, dimensions);
-        setValues((current) => withModel(current, editModel));
-        setInputError(undefined);
-        // The prompt now says what to change: selected, so typing replaces the old one.
-        promptRef.current?.focus();
-        promptRef.current?.select();
-        promptRef.current?.scrollIntoView({ block: "center" });
-      }
-    : undefined;
+  const handOff = useImageHandOff({
+    models,
+    takeImage: upload.takeExisting,
+    setValues,
+    // This image and a new prompt, not the run that was waiting.
+    reset: () => {
+      queued.drop();
+      setInputError(undefined);
+    },
+    promptRef,
+  });
+  const edit = handOff("image-edit");
+  const animate = handOff("image-to-video");
 
   // The form keeps its values through errors and cancels: retrying sends the same request.
   // Its input passes the check the proxy makes, so the proxy never refuses what the form sends.
@@ -122,8 +118,16 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
       // Pressed during the upload: the run starts once the image is ready, checked then.
       if (imageBusy) queued.queue();
       setInputError(
-        imageBusy ? undefined : `${model.name} changes an image: choose, drop or paste one first.`,
+        imageBusy
+          ? undefined
+          : `${model.name} ${makesVideo(model) ? "animates" : "changes"} an image: choose, drop or paste one first.`,
       );
+      return;
+    }
+    // The page's budget may be stale (another tab spent it, or midnight passed): ask again.
+    const refusal = overBudget && overBudgetReason(estimate.totalMicroUsd, await refreshBudget());
+    if (refusal) {
+      setInputError(refusal);
       return;
     }
     const check = await loadInputCheck().catch(() => undefined);
@@ -139,8 +143,8 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Generate images</h1>
-      {budget && <BudgetMeter budget={budget} nextRunMicroUsd={estimateMicroUsd} />}
+      <h1 className="text-2xl font-semibold tracking-tight">Generate images and video</h1>
+      {budget && <BudgetMeter budget={budget} nextRunMicroUsd={estimate?.totalMicroUsd} />}
       <GenerationForm
         values={values}
         onChange={(next) => {
@@ -154,7 +158,8 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
         }}
         onSubmit={submit}
         models={models}
-        estimateMicroUsd={estimateMicroUsd}
+        estimate={estimate}
+        overBudget={overBudget}
         busy={state.phase === "running"}
         waitingForImage={queued.waiting}
         promptError={promptError}
@@ -176,14 +181,18 @@ export function Generator({ models, budget: initialBudget, historyKey, mediaOrig
         onCancel={cancel}
         onRetry={submit}
         onEdit={edit}
+        onAnimate={animate}
       />
       <HistorySection
-        history={history}
+        runs={runs}
+        lost={lost}
         models={models}
-        onReuse={(entry) => {
+        modelNames={modelNames}
+        onReuse={(run, runModel) => {
           queued.drop();
-          setValues((current) => formValuesFor(entry, current, models));
-          if (entry.settings.imageUrl) upload.takeExisting(entry.settings.imageUrl);
+          const request = requestOfRun(run, runModel, values.imageSize);
+          setValues(formValuesOf(runModel, request));
+          if (request.imageUrl) upload.takeExisting(request.imageUrl);
         }}
         onEdit={edit}
       />

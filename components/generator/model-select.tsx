@@ -1,19 +1,21 @@
 import type { ComponentProps } from "react";
-import { type ModelDefinition, takesImage } from "@/lib/catalog/model-definition";
+import type { CatalogModel, ModelKind } from "@/lib/catalog/model-definition";
 
 type Props = Omit<ComponentProps<"select">, "value" | "onChange"> & {
-  models: readonly ModelDefinition[];
+  models: readonly CatalogModel[];
   value: string;
-  onChange: (model: ModelDefinition) => void;
+  onChange: (model: CatalogModel) => void;
 };
 
-// The picker says which models need an image before one is chosen, not after a refusal.
-const groups = [
-  { label: "From a description", needsImage: false },
-  { label: "Change an image (needs an image)", needsImage: true },
-] as const;
+// The picker says what each model makes, and which need an image, before one is chosen.
+const groups: readonly { label: string; kinds: readonly ModelKind[] }[] = [
+  { label: "Images from a description", kinds: ["text-to-image"] },
+  { label: "Change an image (needs an image)", kinds: ["image-edit", "image-to-image"] },
+  { label: "Video from a description", kinds: ["text-to-video"] },
+  { label: "Video from an image (needs an image)", kinds: ["image-to-video"] },
+];
 
-/** The catalog's models, grouped by whether they start from words or from an image. */
+/** The catalog's models, grouped by what they make and whether they start from an image. */
 export function ModelSelect({ models, value, onChange, ...select }: Props) {
   return (
     <select
@@ -25,8 +27,8 @@ export function ModelSelect({ models, value, onChange, ...select }: Props) {
       }}
       className="field"
     >
-      {groups.map(({ label, needsImage }) => {
-        const members = models.filter((model) => takesImage(model) === needsImage);
+      {groups.map(({ label, kinds }) => {
+        const members = models.filter((model) => kinds.includes(model.kind));
         return (
           members.length > 0 && (
             <optgroup key={label} label={label}>

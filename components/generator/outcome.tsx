@@ -18,13 +18,15 @@ type Props = {
   onCancel: () => void;
   onRetry: () => void;
   onEdit?: (image: GeneratedImage) => void;
+  onAnimate?: (image: GeneratedImage) => void;
 };
 
 /**
  * Where the current generation shows: the status line, then its progress, result or error.
  * Each panel takes focus as it appears, and this area is scrolled into view with it.
  */
-export function Outcome({ state, waitingForImage, inputError, onCancel, onRetry, onEdit }: Props) {
+export function Outcome(props: Props) {
+  const { state, waitingForImage, inputError, onCancel, onRetry, onEdit, onAnimate } = props;
   const anchor = useRef<HTMLDivElement>(null);
   const reveal = useCallback<Reveal>((target) => revealIn(anchor.current, target), []);
   return (
@@ -47,6 +49,7 @@ export function Outcome({ state, waitingForImage, inputError, onCancel, onRetry,
             key={state.generation.requestId}
             generation={state.generation}
             onEdit={onEdit}
+            onAnimate={onAnimate}
           />
         )}
       </div>

@@ -5,6 +5,12 @@ import type { Progress } from "./generation";
 import { imageGridClass } from "./image-grid";
 import { useRevealOnMount } from "./reveal";
 
+/** A video placeholder's proportions: "auto" follows the image, unknown until the clip is back. */
+function videoFrame(aspectRatio: string) {
+  const [width, height] = aspectRatio.split(":").map(Number);
+  return width && height ? { width, height } : { width: 16, height: 9 };
+}
+
 /**
  * While a generation runs: a placeholder per image at the chosen size, Cancel, and fal's logs
  * tucked away. Where it stands is the status line's to say, once.
@@ -17,12 +23,22 @@ export function ProgressPanel({
   onCancel: () => void;
 }) {
   const ref = useRevealOnMount<HTMLElement>();
-  const { numImages, imageSize } = progress.request;
-  const { width, height } = imageSizes[imageSize];
+  const { numImages, imageSize, video } = progress.request;
+  const { width, height } = video ? videoFrame(video.aspectRatio) : imageSizes[imageSize];
   const cancelling = progress.status === "CANCELLING";
   return (
     <section ref={ref} tabIndex={-1} aria-label="Generation progress" className="card space-y-3">
-      <ul aria-label="Images to come" className={imageGridClass(numImages)}>
+      {video && (
+        // A clip takes minutes: the wait is the server's, not this tab's (its run is kept).
+        <p className="text-sm">
+          A video can take a few minutes. It goes on if you leave this page: the server keeps it in
+          your history.
+        </p>
+      )}
+      <ul
+        aria-label={video ? "Video to come" : "Images to come"}
+        className={imageGridClass(numImages)}
+      >
         {Array.from({ length: numImages }, (_, index) => (
           <li
             // biome-ignore lint/suspicious/noArrayIndexKey: placeholders are positions, nothing more

@@ -11,6 +11,8 @@ type Props = {
   /** From the catalog entry: the proxy refuses anything longer, so the counter shows it. */
   maxLength: number;
   error: string | undefined;
+  /** What the chosen model makes, for the empty field's hint. */
+  makes: "image" | "video";
   ref: RefObject<HTMLTextAreaElement | null>;
 };
 
@@ -18,7 +20,7 @@ type Props = {
  * The prompt: counted against its limit, its error beside it, and examples while it is empty.
  * No `maxLength` on the field: the browser would cut a long paste silently.
  */
-export function PromptField({ id, value, onChange, maxLength, error, ref }: Props) {
+export function PromptField({ id, value, onChange, maxLength, error, makes, ref }: Props) {
   const hintId = `${id}-hint`;
   const counterId = `${id}-counter`;
   const errorId = `${id}-error`;
@@ -50,7 +52,7 @@ export function PromptField({ id, value, onChange, maxLength, error, ref }: Prop
           value={value}
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={submitOnShortcut}
-          placeholder="Describe the image you want"
+          placeholder={`Describe the ${makes} you want`}
           className="field resize-y"
           aria-invalid={error || length.over > 0 ? true : undefined}
           aria-describedby={[error && errorId, hintId, counterId].filter(Boolean).join(" ")}

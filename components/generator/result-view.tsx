@@ -7,21 +7,38 @@ import { imageAlt } from "./image-alt";
 import { imageGridClass } from "./image-grid";
 import { PreviewableImage } from "./image-preview";
 import { useRevealOnMount } from "./reveal";
+import { VideoResult } from "./video-result";
 
 type Props = {
   generation: Generation;
   /** Given when the catalog has an edit model: "Edit this image" hands the image to it. */
   onEdit?: (image: GeneratedImage) => void;
+  /** Given when the catalog has an image-to-video model: "Animate this image" hands it over. */
+  onAnimate?: (image: GeneratedImage) => void;
 };
 
 /** The latest generation; earlier ones are the history's to list. */
-export function ResultView({ generation, onEdit }: Props) {
+export function ResultView({ generation, onEdit, onAnimate }: Props) {
   const ref = useRevealOnMount<HTMLElement>();
-  const { model, request, seed, images, timings, requestId } = generation;
+  const { model, request, seed, images, timings, requestId, video } = generation;
+  // What an image may be handed to next: each button shows only when the catalog has the model.
+  const handOffs = [
+    { verb: "Edit", action: onEdit },
+    { verb: "Animate", action: onAnimate },
+  ];
+  const prompt = <p className="line-clamp-2 font-medium break-words">{request.prompt}</p>;
+  if (video) {
+    return (
+      <section ref={ref} tabIndex={-1} aria-label="Result" className="card space-y-3">
+        {prompt}
+        <VideoResult generation={generation} video={video} />
+      </section>
+    );
+  }
   return (
     <section ref={ref} tabIndex={-1} aria-label="Result" className="card space-y-3">
       <header className="space-y-1">
-        <p className="line-clamp-2 font-medium break-words">{request.prompt}</p>
+        {prompt}
         <p className="text-muted text-xs">
           {model.name} · seed <span className="font-mono">{seed}</span> ·{" "}
           {formatDuration(timings.elapsedMs)} total
@@ -47,15 +64,19 @@ export function ResultView({ generation, onEdit }: Props) {
                   Open
                 </a>
                 <DownloadButton url={image.url} fileName={`${requestId}-${index + 1}.png`} />
-                {onEdit && (
-                  <button
-                    type="button"
-                    className="btn-secondary min-h-11"
-                    aria-label={images.length > 1 ? `Edit image ${index + 1}` : undefined}
-                    onClick={() => onEdit(image)}
-                  >
-                    Edit this image
-                  </button>
+                {handOffs.map(
+                  ({ verb, action }) =>
+                    action && (
+                      <button
+                        key={verb}
+                        type="button"
+                        className="btn-secondary min-h-11"
+                        aria-label={images.length > 1 ? `${verb} image ${index + 1}` : undefined}
+                        onClick={() => action(image)}
+                      >
+                        {verb} this image
+                      </button>
+                    ),
                 )}
               </div>
             </li>

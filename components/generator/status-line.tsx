@@ -7,8 +7,6 @@ export function describeProgress(progress: Progress): string {
   switch (progress.status) {
     case "SUBMITTING":
       return "Submitting…";
-    case "RESUMING":
-      return "Picking up where the page left off…";
     case "IN_QUEUE":
       return progress.queuePosition === undefined
         ? "In queue"
@@ -25,6 +23,7 @@ export function describeState(state: GenerationState): string {
     case "running":
       return describeProgress(state.progress);
     case "done": {
+      if (state.generation.video) return "Done: your video.";
       const count = state.generation.images.length;
       return `Done: ${count} image${count === 1 ? "" : "s"}.`;
     }
@@ -33,7 +32,7 @@ export function describeState(state: GenerationState): string {
     case "failed":
       return ""; // the error panel is an alert: it speaks for itself
     case "idle":
-      return state.notice ?? "";
+      return "";
   }
 }
 

@@ -2,7 +2,7 @@
 
 import type { FalClient, QueueStatus } from "@fal-ai/client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ModelDefinition } from "@/lib/catalog/model-definition";
+import type { CatalogModel } from "@/lib/catalog/model-definition";
 import type { GenerationRequest, ModelInput } from "@/lib/catalog/model-input";
 import { describeError } from "@/lib/fal/browser/describe-error";
 import { loadFal } from "@/lib/fal/browser/load-fal";
@@ -14,29 +14,19 @@ import {
   type Progress,
   toGeneration,
 } from "./generation";
-import { pendingStore } from "./pending-generation";
 
 export type { GeneratedImage, Generation } from "./generation";
 
-export const resumeNotices = {
-  stale: "A generation from before the reload was too old to pick up again.",
-  lost: "The generation from before the reload could not be picked up again.",
-};
-
 type Options = {
-  models: readonly ModelDefinition[];
   /** After every generation, whatever its end: what was spent is the server's to say. */
   onSettled?: () => void;
   /** A generation finished with its images. */
   onDone?: (generation: Generation) => void;
-  /** A generation from before a reload is being waited on again: its request, for the form. */
-  onResume?: (model: ModelDefinition, request: GenerationRequest) => void;
 };
 
 type Job = {
-  model: ModelDefinition;
+  model: CatalogModel;
   progress: Pick<Progress, "startedAt" | "request">;
-  resumed: boolean;
   controller: AbortController;
   requestId?: string;
   cancelRequested: boolean;
@@ -46,8 +36,9 @@ type ObtainId = (fal: FalClient, signal: AbortSignal) => Promise<string>;
 
 /**
  * One generation at a time: submit, wait on one status stream (polling if it fails), fetch
- * the result. Three proxy calls where `fal.subscribe`'s polling makes two a second. While it
- * runs, its id is kept for this tab (pending-generation.ts), so a reload waits on it again.
+ * the result. Three proxy calls where `fal.subscribe`'s polling makes two a second. The
+ * server keeps the run for its user, so a run this tab leaves behind is waited on by the next
+ * page that lists it (components/history/use-follow-runs.ts).
  */
 export function useGeneration(options: Options) {
   const [state, setState] = useState<GenerationState>({ phase: "idle" });
@@ -93,8 +84,7 @@ export function useGeneration(options: Options) {
     async (current: Job, obtainId: ObtainId) => {
       const { model, progress: started, controller } = current;
       job.current = current;
-      const status = current.resumed ? "RESUMING" : "SUBMITTING";
-      setState({ phase: "running", progress: { ...started, status, logs: [] } });
+      setState({ phase: "running", progress: { ...started, status: "SUBMITTING", logs: [] } });
       const { signal } = controller;
       try {
         const fal = await loadFal();
@@ -103,7 +93,7 @@ export function useGeneration(options: Options) {
         updateProgress((progress) => ({
           ...progress,
           requestId,
-          status: current.resumed ? progress.status : "IN_QUEUE",
+          status: "IN_QUEUE",
         }));
         if (current.cancelRequested) void sendCancel(current);
 
@@ -130,15 +120,11 @@ export function useGeneration(options: Options) {
         // Cancelled before fal gave an id, and the submit failed: there is nothing to cancel.
         if (current.cancelRequested) {
           if (!current.requestId) setState({ phase: "cancelled" });
-        } else if (current.resumed) {
-          // Gone, finished long ago, or not this user's (the proxy answers 404): let it go.
-          setState({ phase: "idle", notice: resumeNotices.lost });
         } else {
           const elapsedMs = Date.now() - started.startedAt;
           setState({ phase: "failed", error: describeError(error), elapsedMs });
         }
       } finally {
-        pendingStore.clear();
         release(current);
         latest.current.onSettled?.();
       }
@@ -147,15 +133,13 @@ export function useGeneration(options: Options) {
   );
 
   const generate = useCallback(
-    async (model: ModelDefinition, request: GenerationRequest, input: ModelInput) => {
+    async (model: CatalogModel, request: GenerationRequest, input: ModelInput) => {
       if (job.current) return;
       const startedAt = Date.now();
-      const current = newJob(model, { startedAt, request }, false);
+      const current = newJob(model, { startedAt, request });
       await run(current, async (fal, signal) => {
         const submitted = await fal.queue.submit(model.id, { input, abortSignal: signal });
-        const requestId = submitted.request_id;
-        pendingStore.save({ requestId, modelId: model.id, request, startedAt });
-        return requestId;
+        return submitted.request_id;
       });
     },
     [run],
@@ -164,18 +148,7 @@ export function useGeneration(options: Options) {
   useEffect(() => {
     // Fetched once the page is interactive, so the first generate does not wait for it.
     loadFal().catch(() => {}); // a failed load is reported by the generate that needs it
-    if (job.current) return;
-    const found = pendingStore.read(latest.current.models);
-    if (found.kind === "stale") {
-      pendingStore.clear();
-      setState({ phase: "idle", notice: resumeNotices.stale });
-    }
-    if (found.kind !== "resume") return;
-    const { pending, model } = found;
-    latest.current.onResume?.(model, pending.request);
-    const current = newJob(model, pending, true);
-    void run(current, async () => pending.requestId);
-  }, [run]);
+  }, []);
 
   const cancel = useCallback(() => {
     const current = job.current;
@@ -193,12 +166,11 @@ export function useGeneration(options: Options) {
   return { state, generate, cancel, dismissError };
 }
 
-function newJob(model: ModelDefinition, progress: Job["progress"], resumed: boolean): Job {
+function newJob(model: CatalogModel, progress: Job["progress"]): Job {
   const { startedAt, request } = progress;
   return {
     model,
     progress: { startedAt, request },
-    resumed,
     controller: new AbortController(),
     cancelRequested: false,
   };

@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
+import { useLoadFailed } from "./use-load-failed";
 
 /**
  * A thumbnail of an image fal serves. fal's media URLs expire on fal's schedule: one that no
@@ -16,7 +17,7 @@ export function HistoryImage({
   alt: string;
   children?: ReactNode;
 }) {
-  const [gone, setGone] = useState(false);
+  const { failed: gone, ref, onError } = useLoadFailed();
   const box = "size-28 rounded-lg bg-zinc-100 dark:bg-zinc-800";
   if (gone) {
     return (
@@ -33,12 +34,13 @@ export function HistoryImage({
     <>
       {/* biome-ignore lint/performance/noImgElement: fal serves finished images from its CDN; next/image would re-encode them through this server */}
       <img
+        ref={ref}
         src={url}
         alt={alt}
         width={112}
         height={112}
         loading="lazy"
-        onError={() => setGone(true)}
+        onError={onError}
         className={`${box} object-cover`}
       />
       {children}

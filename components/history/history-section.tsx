@@ -1,20 +1,25 @@
 "use client";
 
 import { useRef, useState } from "react";
-import type { ModelDefinition } from "@/lib/catalog/model-definition";
-import type { HistoryEntry, HistoryImage } from "@/lib/history/history-entry";
-import { ClearHistoryButton } from "./clear-history-button";
-import { shortPrompt } from "./describe-entry";
-import { HistoryEntryCard } from "./history-entry-card";
-import type { History } from "./use-history";
+import type { CatalogModel } from "@/lib/catalog/model-definition";
+import type { OutputImage } from "@/lib/fal/model-output";
+import type { RunView } from "@/lib/stores/run-view";
+import { RunCard } from "./run-card";
+import { isFollowable, promptOf, shortPrompt } from "./run-settings";
+import type { Runs } from "./use-runs";
 
 type Props = {
-  history: History;
-  models: readonly ModelDefinition[];
-  /** Puts the entry's settings in the form; never starts a run. */
-  onReuse: (entry: HistoryEntry) => void;
+  runs: Runs;
+  /** The runs this page could not wait on (use-follow-runs.ts). */
+  lost: ReadonlySet<string>;
+  /** The models the form offers: a run of one of them can be reused. */
+  models: readonly CatalogModel[];
+  /** Every catalog model's name by id, video models included. */
+  modelNames: Readonly<Record<string, string>>;
+  /** Puts the run's settings in the form; never starts a run. */
+  onReuse: (run: RunView, model: CatalogModel) => void;
   /** Given, each image gets an "Edit this image" button that hands its URL over. */
-  onEdit?: (image: HistoryImage) => void;
+  onEdit?: (image: OutputImage) => void;
 };
 
 /** The first field of the page's form: where "Same settings again" leaves the user. */
@@ -23,77 +28,69 @@ function focusForm(from: HTMLElement | null) {
   form?.querySelector<HTMLElement>("textarea, input, select")?.focus();
 }
 
-export function HistorySection({ history, models, onReuse, onEdit }: Props) {
-  const { view } = history;
+export function HistorySection({ runs, lost, models, modelNames, onReuse, onEdit }: Props) {
+  const { view } = runs;
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const entryHeadings = useRef(new Map<string, HTMLHeadingElement>());
+  const runHeadings = useRef(new Map<string, HTMLHeadingElement>());
   // Said politely to screen readers; visible too, so everyone learns what a click did.
   const [notice, setNotice] = useState("");
-  const entries = view.status === "ready" ? view.entries : [];
+  const list = view.status === "ready" ? view.runs : [];
 
-  const remove = async (entry: HistoryEntry) => {
-    const index = entries.indexOf(entry);
-    const next = entries[index + 1] ?? entries[index - 1];
-    await history.remove(entry.id);
-    setNotice(`Deleted “${shortPrompt(entry.prompt)}”.`);
-    // Focus stays in the list: on the entry that took this one's place, else on the heading.
-    const target = next ? entryHeadings.current.get(next.id) : undefined;
+  const remove = async (run: RunView) => {
+    const index = list.indexOf(run);
+    const next = list[index + 1] ?? list[index - 1];
+    if (!(await runs.remove(run.requestId))) {
+      setNotice(`Could not delete “${shortPrompt(promptOf(run))}”: try again in a moment.`);
+      return;
+    }
+    setNotice(`Deleted “${shortPrompt(promptOf(run))}”.`);
+    // Focus stays in the list: on the run that took this one's place, else on the heading.
+    const target = next ? runHeadings.current.get(next.requestId) : undefined;
     (target ?? heading.current)?.focus();
   };
 
-  const clear = async () => {
-    await history.clear();
-    setNotice("History cleared.");
-    heading.current?.focus();
-  };
-
-  const reuse = (entry: HistoryEntry) => {
-    onReuse(entry);
-    setNotice(`The settings of “${shortPrompt(entry.prompt)}” are in the form.`);
+  const reuse = (run: RunView, model: CatalogModel) => {
+    onReuse(run, model);
+    setNotice(`The settings of “${shortPrompt(promptOf(run))}” are in the form.`);
     focusForm(section.current);
   };
 
   return (
     <section ref={section} aria-labelledby="history-heading" className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="history-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold">
-          History
-        </h2>
-        {entries.length > 0 && <ClearHistoryButton count={entries.length} onClear={clear} />}
-      </div>
+      <h2 id="history-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold">
+        History
+      </h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {view.status === "unavailable"
-          ? "This browser cannot keep history (private browsing, or site storage turned off). Generating still works; results are gone after a reload."
-          : "Kept in this browser for your account only: not synced to other devices."}
+          ? "Your history could not be read just now: the server cannot reach its store. Reload in a moment."
+          : "Kept by this app for your account, on every device you sign in on: your newest 100 runs, for 30 days. The images and videos stay at fal, whose links expire on fal's schedule."}
       </p>
       <p aria-live="polite" className="text-sm empty:hidden">
         {notice}
       </p>
-      {view.status === "loading" && (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading history…</p>
-      )}
-      {view.status === "ready" && entries.length === 0 && (
+      {view.status === "ready" && list.length === 0 && (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Nothing here yet. Each image you generate is kept here, newest first.
+          Nothing here yet. Each run you start is kept here, newest first.
         </p>
       )}
-      {entries.length > 0 && (
+      {list.length > 0 && (
         <ol aria-labelledby="history-heading" className="space-y-4">
-          {entries.map((entry) => {
-            const model = models.find((candidate) => candidate.id === entry.model.id);
+          {list.map((run) => {
+            const model = models.find((candidate) => candidate.id === run.modelId);
             return (
-              <li key={entry.id}>
-                <HistoryEntryCard
-                  entry={entry}
-                  modelName={model?.name ?? entry.model.name}
+              <li key={run.requestId}>
+                <RunCard
+                  run={run}
+                  modelName={modelNames[run.modelId] ?? run.modelId}
+                  following={isFollowable(run, Date.now()) && !lost.has(run.requestId)}
                   headingRef={(element) => {
-                    if (element) entryHeadings.current.set(entry.id, element);
-                    else entryHeadings.current.delete(entry.id);
+                    if (element) runHeadings.current.set(run.requestId, element);
+                    else runHeadings.current.delete(run.requestId);
                   }}
-                  onReuse={model ? () => reuse(entry) : undefined}
-                  onEdit={onEdit}
-                  onDelete={() => void remove(entry)}
+                  onReuse={model ? () => reuse(run, model) : undefined}
+                  onEdit={run.status === "done" ? onEdit : undefined}
+                  onDelete={() => void remove(run)}
                 />
               </li>
             );

@@ -13,8 +13,12 @@ const features = [
     text: "Add a photo, or take one you made here, and say what should change: “make it a snowy night”.",
   },
   {
+    title: "Make a short video",
+    text: "Describe a scene, or animate a picture you made or uploaded: a few seconds of video, with sound if you like, priced before you start.",
+  },
+  {
     title: "Keep your history",
-    text: "Everything you make stays in this browser with its description and settings, ready to make again, edit or delete.",
+    text: "Everything you make is kept for your account with its description and settings, on every device you sign in on, ready to make again, edit or delete.",
   },
 ] as const;
 
@@ -75,7 +79,7 @@ export function Landing({ sessionExpired }: { sessionExpired: boolean }) {
         <h2 id="features-heading" className="text-2xl font-semibold tracking-tight">
           What you can do
         </h2>
-        <ul className="grid gap-6 sm:grid-cols-3">
+        <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
           {features.map((feature) => (
             <li key={feature.title} className="card space-y-2">
               <h3 className="font-semibold">{feature.title}</h3>

@@ -89,11 +89,7 @@ export type ModelOfKind<K extends ModelKind> = ModelCommon & { kind: K } & KindF
 export type TextToImageModel = ModelOfKind<"text-to-image">;
 export type ImageModel = ModelOfKind<"image-edit"> | ModelOfKind<"image-to-image">;
 export type VideoModel = ModelOfKind<"text-to-video"> | ModelOfKind<"image-to-video">;
-/**
- * An image model: what the generator form handles today, and so what it and the proxy take
- * (`models` in models.ts). Once both handle video, they take `CatalogModel` and this name can
- * go to it.
- */
+/** A model that makes images, from words or from an image. */
 export type ModelDefinition = TextToImageModel | ImageModel;
 /** Any entry of the catalog, video models included. */
 export type CatalogModel = ModelDefinition | VideoModel;

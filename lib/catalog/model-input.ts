@@ -1,5 +1,6 @@
 import type { ImageSize } from "./image-sizes";
-import type { ModelDefinition } from "./model-definition";
+import { type CatalogModel, makesVideo } from "./model-definition";
+import type { VideoChoice } from "./video-options";
 
 /**
  * The shapes of a model's input. The check itself (zod) is in check-model-input.ts, so the
@@ -20,6 +21,8 @@ export type GenerationRequest = {
   imageUrl?: string;
   /** image-to-image only, within the entry's `strength` range; the entry's default when absent. */
   strength?: number;
+  /** Video models only: the clip's duration, aspect ratio, resolution and audio. */
+  video?: VideoChoice;
 };
 
 /** The input fal receives: what the caller chose, within the entry's limits, and its fixed fields. */
@@ -48,15 +51,30 @@ export type CheckedInput = { ok: true; input: ModelInput } | { ok: false; refusa
 
 /** The form's choices as the model input the proxy expects for `model`. */
 export function formModelInput(
-  model: Pick<ModelDefinition, "kind">,
+  model: CatalogModel,
   request: GenerationRequest,
 ): Record<string, unknown> {
+  const seed = request.seed === undefined ? {} : { seed: request.seed };
+  if (makesVideo(model)) {
+    const { video } = request;
+    return {
+      prompt: request.prompt,
+      ...(model.kind === "image-to-video" ? { image_url: request.imageUrl } : {}),
+      ...(video && {
+        duration: video.duration,
+        aspect_ratio: video.aspectRatio,
+        resolution: video.resolution,
+        ...(model.video.audio ? { generate_audio: video.audio } : {}),
+      }),
+      ...seed,
+    };
+  }
   const textOnly = model.kind === "text-to-image";
   return {
     prompt: request.prompt,
     ...(textOnly ? { image_size: request.imageSize } : { image_url: request.imageUrl }),
     num_images: request.numImages,
-    ...(request.seed === undefined ? {} : { seed: request.seed }),
+    ...seed,
     ...(model.kind === "image-to-image" && request.strength !== undefined
       ? { strength: request.strength }
       : {}),

@@ -4,7 +4,7 @@ import {
   type KindDefaults,
   type SharedDefaults,
 } from "./build-catalog";
-import { type CatalogModel, type ModelDefinition, makesVideo } from "./model-definition";
+import type { CatalogModel } from "./model-definition";
 import prices from "./prices.json";
 
 // For the proxy, which takes the catalog from here. The browser's code imports the type from
@@ -156,17 +156,11 @@ const entries: readonly CatalogEntry[] = [
   },
 ];
 
-/** Every entry, video models included, each checked and priced (`checkModelInput`, the cost). */
-export const catalog: readonly CatalogModel[] = buildCatalog({ shared, byKind, entries, prices });
-
 /**
- * The image models: what the generator form takes today (app/page.tsx reads this). The one
- * filter that keeps video out of a form that cannot show it; when the form takes
- * `CatalogModel`, it reads `catalog` and this goes. The proxy takes the whole catalog.
+ * Every entry, video models included, each checked and priced (`checkModelInput`, the cost):
+ * what the form offers and the proxy takes.
  */
-export const models: readonly ModelDefinition[] = catalog.filter(
-  (model): model is ModelDefinition => !makesVideo(model),
-);
+export const catalog: readonly CatalogModel[] = buildCatalog({ shared, byKind, entries, prices });
 
 /** For `createRouteHandler`: the endpoint paths a POST may target, those the proxy runs. */
 export const allowedEndpoints: string[] = catalog.map((model) => model.id);

@@ -3,7 +3,7 @@
  * a run fal had started, or whose status could not be read, keeps it.
  */
 import { describe, expect, it } from "vitest";
-import { models } from "@/lib/catalog/models";
+import { catalog } from "@/lib/catalog/models";
 import { kitStores } from "../../tooling/testing/guard-kit";
 import type { FalLibrary } from "./call-fal";
 import { prepareCancel } from "./cancel";
@@ -12,7 +12,7 @@ import { parseTarget } from "./target";
 const cancelTarget = parseTarget(
   "PUT",
   "https://queue.fal.run/fal-ai/flux/requests/r9/cancel",
-  models,
+  catalog,
 );
 const cancelRequest = new Request("http://localhost/api/fal/proxy", { method: "PUT" });
 const cancelled = () => Response.json({ status: "CANCELLATION_REQUESTED" }, { status: 202 });
@@ -122,7 +122,7 @@ describe("stage: cancel", () => {
     const status = parseTarget(
       "GET",
       "https://queue.fal.run/fal-ai/flux/requests/r9/status",
-      models,
+      catalog,
     );
     expect(await prepareCancel(library, cancelRequest, status, 1_000)).toBeUndefined();
     expect(reads).toEqual([]);

@@ -3,7 +3,7 @@
  * test the whole pipeline through fal's real library).
  */
 import { describe, expect, it } from "vitest";
-import { models } from "@/lib/catalog/models";
+import { catalog } from "@/lib/catalog/models";
 import { AppError } from "@/lib/errors/app-error";
 import { kitStores } from "../../tooling/testing/guard-kit";
 import { forwardRequest } from "./call-fal";
@@ -15,14 +15,14 @@ import { recordAnswer, respond } from "./record";
 import { parseTarget } from "./target";
 
 function entry(id: string) {
-  const model = models.find((candidate) => candidate.id === id);
+  const model = catalog.find((candidate) => candidate.id === id);
   if (!model) throw new Error(`${id} is not in the catalog`);
   return model;
 }
 const dev = entry("fal-ai/flux/dev");
-const submit = parseTarget("POST", "https://queue.fal.run/fal-ai/flux/dev", models);
+const submit = parseTarget("POST", "https://queue.fal.run/fal-ai/flux/dev", catalog);
 const status = (id: string) =>
-  parseTarget("GET", `https://queue.fal.run/fal-ai/flux/requests/${id}/status`, models);
+  parseTarget("GET", `https://queue.fal.run/fal-ai/flux/requests/${id}/status`, catalog);
 const post = (body: string, type = "application/json") =>
   new Request("http://localhost/api/fal/proxy", {
     method: "POST",
@@ -174,7 +174,7 @@ describe("stage: record and respond", () => {
     const stores = kitStores();
     await recordAnswer(stores, "ada", submit, Response.json({ request_id: "r9" }), admitted);
     const output = { images: [{ url: "https://v3.fal.media/o.png", width: 512, height: 512 }] };
-    const result = parseTarget("GET", "https://queue.fal.run/fal-ai/flux/requests/r9", models);
+    const result = parseTarget("GET", "https://queue.fal.run/fal-ai/flux/requests/r9", catalog);
     await recordAnswer(stores, "ada", result, Response.json(output));
     expect(await stores.runs.get("ada", "r9")).toMatchObject({ status: "done", output });
     expect(await stores.media.find("ada", "https://v3.fal.media/o.png")).toMatchObject({

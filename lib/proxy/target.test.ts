@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { models } from "@/lib/catalog/models";
+import { catalog } from "@/lib/catalog/models";
 import { AppError } from "@/lib/errors/app-error";
 import { parseTarget, proxiedMethod, queueAppOf, type TargetCatalog } from "./target";
 
 // Two of the catalog's models: the rules must hold for any catalog, not only this one.
-const policy: TargetCatalog = models.filter(
+const policy: TargetCatalog = catalog.filter(
   ({ id }) => id === "fal-ai/flux/schnell" || id === "fal-ai/flux/dev",
 );
 const queue = "https://queue.fal.run";
@@ -46,7 +46,7 @@ describe("parseTarget: what the fal client really sends", () => {
 
   it("decides the allow-list once: a run's target carries its catalog entry, a read none", () => {
     const submit = parseTarget("POST", `${queue}/fal-ai/flux/dev`, policy);
-    expect(submit.model).toBe(models.find(({ id }) => id === "fal-ai/flux/dev"));
+    expect(submit.model).toBe(catalog.find(({ id }) => id === "fal-ai/flux/dev"));
     expect(parseTarget("GET", request, policy).model).toBeUndefined();
   });
 

@@ -42,7 +42,8 @@ export function emulatorControl(emulatorUrl: string) {
     reset: () => control("reset", {}),
     armFault: (fault: EmulatorFault) => control("faults", fault),
     /** Durations for requests submitted from now on. */
-    setTiming: (timing: { queueMs?: number; runMs?: number }) => control("timing", timing),
+    setTiming: (timing: { queueMs?: number; runMs?: number; videoRunMs?: number }) =>
+      control("timing", timing),
     request,
     /** How many model runs (submits and synchronous runs) have reached the emulator. */
     modelRuns: async () => (await control<{ modelRuns: number }>("received")).modelRuns,

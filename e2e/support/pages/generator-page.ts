@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The generator as a user finds it: by role and label. One place for what every spec that
@@ -24,6 +24,8 @@ export function generatorPage(page: Page) {
     status: main.getByRole("status"),
     budget: page.getByRole("region", { name: "Today's budget" }),
     estimatedCost: page.getByText(/^Estimated cost:/),
+    /** Beside Generate: why a run of the chosen settings will not start today. */
+    overBudget: page.locator("form").getByText(/^This run costs /),
     promptCounter: page.getByText(/^[\d,]+ \/ [\d,]+ characters/),
     examplePrompts: page
       .getByRole("list", { name: "Or start from an example:" })

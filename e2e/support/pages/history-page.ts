@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 
 /**
  * The generator's History section as a user finds it: a region named "History" with one
- * article per entry, named by its prompt, and buttons named after the entry they act on.
+ * article per run, named by its prompt, and buttons named after the run they act on.
  */
 export function historyPage(page: Page) {
   const region = page.getByRole("region", { name: "History", exact: true });
@@ -13,15 +13,13 @@ export function historyPage(page: Page) {
     heading: region.getByRole("heading", { name: "History", exact: true }),
     entries,
     entry,
-    /** The entries' prompts, top to bottom. */
+    /** The runs' prompts, top to bottom. */
     prompts: () => entries.getByRole("heading").allTextContents(),
     emptyState: region.getByText(/^Nothing here yet\./),
-    unavailable: region.getByText(/^This browser cannot keep history/),
+    stillRunning: (prompt: string) => entry(prompt).getByText("Still running at fal…"),
     reuseButton: (prompt: string) =>
       entry(prompt).getByRole("button", { name: /^Same settings again: / }),
     deleteButton: (prompt: string) => entry(prompt).getByRole("button", { name: /^Delete: / }),
-    clearButton: region.getByRole("button", { name: "Clear history", exact: true }),
-    confirmDialog: page.getByRole("dialog", { name: "Clear history?" }),
   };
 }
 
