@@ -11,6 +11,11 @@ export type GalleryItem = {
   count: number;
 } & ({ kind: "image"; image: OutputImage } | { kind: "video"; video: OutputVideo });
 
+/** The gallery's key for a run's output: its video, or its image at `index`. */
+export function itemKey(run: RunView, index: number): string {
+  return run.video ? `${run.requestId}:video` : `${run.requestId}:${index}`;
+}
+
 const submittedAt = (run: RunView) => Date.parse(run.submittedAt) || 0;
 
 /**
@@ -34,7 +39,7 @@ export function galleryItems(runs: readonly RunView[], shown?: string): GalleryI
       ];
     }
     return run.images.map((image, index) => ({
-      key: `${run.requestId}:${index}`,
+      key: itemKey(run, index),
       run,
       index,
       count: run.images.length,

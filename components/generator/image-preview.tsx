@@ -20,14 +20,15 @@ export function PreviewableImage({ image, alt }: { image: GeneratedImage; alt: s
   };
 
   return (
-    <div className="relative">
+    // As wide as the image shows, no taller than most of the screen: the form stays in view.
+    <div className="relative mx-auto w-fit">
       {/* biome-ignore lint/performance/noImgElement: fal serves finished images from its CDN; next/image would re-encode them through this server */}
       <img
         src={image.url}
         alt={alt}
         width={image.width}
         height={image.height}
-        className="h-auto w-full rounded-lg bg-zinc-100 dark:bg-zinc-800"
+        className="h-auto max-h-[60dvh] w-auto max-w-full rounded-lg bg-zinc-100 dark:bg-zinc-800"
       />
       {/* Over the image rather than around it: the image keeps its own role and alt text. */}
       <button
