@@ -143,8 +143,8 @@ export function Generator({
 
   return (
     // Wide screens: the form stays in view (sticky) beside the outputs, which scroll. A phone:
-    // one column, the prompt and Generate on the first screen.
-    <div className="grid items-start gap-4 sm:gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:gap-8">
+    // one column (that a wide child cannot widen), the prompt and Generate on the first screen.
+    <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-4 sm:gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:gap-8">
       <div className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:p-1">
         <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">
           Generate images and video
