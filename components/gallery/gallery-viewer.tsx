@@ -1,9 +1,10 @@
 "use client";
 
-import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { type KeyboardEvent, useRef, useState } from "react";
 import { DownloadButton, mediaFileName } from "@/components/generator/download-button";
 import { imageAlt } from "@/components/generator/image-alt";
 import { promptOf } from "@/components/history/run-settings";
+import { ModalDialog } from "@/components/layout/modal-dialog";
 import type { OutputImage } from "@/lib/fal/model-output";
 import type { RunView } from "@/lib/stores/run-view";
 import { type GalleryItem, itemBeside } from "./gallery-items";
@@ -43,9 +44,6 @@ export function GalleryViewer({ items, current, onShow, onClose, ...actions }: P
   // Said of one item: moving on to another drops it.
   const [said, setSaid] = useState<{ key: string; text: string }>();
   const restoreFocus = useRef(true);
-  useEffect(() => {
-    if (!dialog.current?.open) dialog.current?.showModal();
-  }, []);
 
   const { run } = current;
   const setNotice = (text: string) => setSaid({ key: current.key, text });
@@ -90,17 +88,13 @@ export function GalleryViewer({ items, current, onShow, onClose, ...actions }: P
   const url = current.kind === "image" ? current.image.url : current.video.url;
 
   return (
-    <dialog
+    <ModalDialog
       ref={dialog}
-      aria-label="Viewer"
+      label="Viewer"
       onClose={() => onClose(restoreFocus.current)}
       onKeyDown={onKeyDown}
-      onClick={(event) => {
-        if (event.target === event.currentTarget) event.currentTarget.close();
-      }}
-      className="m-auto max-h-none max-w-none bg-transparent p-0 text-zinc-100 backdrop:bg-black/85"
     >
-      <div className="flex max-h-[96dvh] w-[96vw] max-w-6xl flex-col gap-3 rounded-xl bg-zinc-950 p-3">
+      <div className="flex max-h-[96dvh] w-[96vw] max-w-6xl flex-col gap-3 rounded-xl bg-zinc-950 p-3 text-zinc-100">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm tabular-nums">
             {position} of {items.length}
@@ -181,6 +175,6 @@ export function GalleryViewer({ items, current, onShow, onClose, ...actions }: P
           {notice}
         </p>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { ModalDialog } from "@/components/layout/modal-dialog";
 import type { GeneratedImage } from "./generation";
 
 /**
@@ -11,9 +12,6 @@ export function PreviewableImage({ image, alt }: { image: GeneratedImage; alt: s
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (open) dialog.current?.showModal();
-  }, [open]);
   const closed = () => {
     setOpen(false);
     opener.current?.focus();
@@ -39,16 +37,7 @@ export function PreviewableImage({ image, alt }: { image: GeneratedImage; alt: s
         className="absolute inset-0 cursor-zoom-in rounded-lg"
       />
       {open && (
-        // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop is the mouse's Escape; the keyboard has Escape and the Close button
-        <dialog
-          ref={dialog}
-          aria-label="Full-size image"
-          onClose={closed}
-          onClick={(event) => {
-            if (event.target === event.currentTarget) event.currentTarget.close();
-          }}
-          className="m-auto max-h-none max-w-none bg-transparent p-0 backdrop:bg-black/80"
-        >
+        <ModalDialog ref={dialog} label="Full-size image" onClose={closed}>
           <div className="flex max-h-[95dvh] max-w-[95vw] flex-col items-end gap-2">
             <button
               type="button"
@@ -66,7 +55,7 @@ export function PreviewableImage({ image, alt }: { image: GeneratedImage; alt: s
               className="max-h-[85dvh] w-auto max-w-full object-contain"
             />
           </div>
-        </dialog>
+        </ModalDialog>
       )}
     </div>
   );
