@@ -120,7 +120,10 @@ export function HistorySection(props: Props) {
       </p>
       {view.status === "ready" && list.length === 0 && (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Nothing here yet. Each run you start is kept here, newest first.
+          {/* The only run is the result above: the list is empty, the history is not. */}
+          {all?.length
+            ? "Your runs before this one will show here, newest first."
+            : "Nothing here yet. Each run you start is kept here, newest first."}
         </p>
       )}
       {list.length > 0 && (
