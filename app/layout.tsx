@@ -30,7 +30,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {access.status !== "signed-out" && <UserMenu user={access.user} />}
           </div>
         </header>
-        <main id={mainId} tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 focus:outline-none">
+        <main
+          id={mainId}
+          tabIndex={-1}
+          className="mx-auto max-w-5xl px-4 py-4 focus:outline-none sm:py-8"
+        >
           {children}
         </main>
       </body>

@@ -18,7 +18,7 @@ export function BudgetMeter({ budget, nextRunMicroUsd }: Props) {
   const resetsAt = new Date(budget.resetsAt).toLocaleTimeString([], { timeStyle: "short" });
   const appStops = app.remainingMicroUsd < Math.max(nextRunMicroUsd ?? 0, 1);
   return (
-    <section aria-label="Today's budget" className="text-muted text-sm">
+    <section aria-label="Today's budget" className="text-muted text-xs sm:text-sm">
       <p>
         Today you have <strong>{formatMoneyLeft(user.remainingMicroUsd)}</strong> left of{" "}
         {formatUsd(user.limitMicroUsd)}

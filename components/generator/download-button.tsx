@@ -1,6 +1,24 @@
 "use client";
 
 import { useState } from "react";
+import type { OutputVideo } from "@/lib/fal/model-output";
+
+const extensions: Readonly<Record<string, string>> = {
+  "video/mp4": "mp4",
+  "video/webm": "webm",
+  "video/quicktime": "mov",
+};
+
+type Output = { kind: "image"; index: number } | { kind: "video"; video: OutputVideo };
+
+/** A saved output's name: the run's id, which image of it, and the video's own extension. */
+export function mediaFileName(requestId: string, output: Output): string {
+  if (output.kind === "image") return `${requestId}-${output.index + 1}.png`;
+  const { video } = output;
+  const fromType = video.contentType && extensions[video.contentType];
+  const fromUrl = /\.(mp4|webm|mov)(?:[?#]|$)/i.exec(video.url)?.[1];
+  return `${requestId}.${fromType ?? fromUrl?.toLowerCase() ?? "mp4"}`;
+}
 
 /** `<a download>` is ignored for cross-origin images, so fetch the bytes and save them. */
 export function DownloadButton({ url, fileName }: { url: string; fileName: string }) {

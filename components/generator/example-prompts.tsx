@@ -8,16 +8,19 @@ export const examplePrompts = [
 
 export function ExamplePrompts({ id, onPick }: { id: string; onPick: (prompt: string) => void }) {
   return (
-    <div className="space-y-2">
-      <p className="text-muted text-sm" id={id}>
+    <div className="space-y-1 sm:space-y-2">
+      <p className="text-muted text-xs sm:text-sm" id={id}>
         Or start from an example:
       </p>
-      <ul aria-labelledby={id} className="flex flex-wrap gap-2">
+      <ul
+        aria-labelledby={id}
+        className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1 sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0"
+      >
         {examplePrompts.map((prompt) => (
           <li key={prompt}>
             <button
               type="button"
-              className="btn-secondary min-h-11 text-left font-normal"
+              className="btn-secondary min-h-11 px-3 text-left text-xs font-normal whitespace-nowrap sm:text-sm sm:whitespace-normal"
               onClick={() => onPick(prompt)}
             >
               {prompt}

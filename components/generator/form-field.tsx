@@ -6,17 +6,19 @@ export function FormField(props: {
   label: string;
   hint?: ReactNode;
   error?: string;
+  /** Where it sits in the form's grid. */
+  className?: string;
   children: ReactNode;
 }) {
-  const { id, label, hint, error, children } = props;
+  const { id, label, hint, error, children, className = "" } = props;
   return (
-    <div className="space-y-1">
+    <div className={`space-y-1 ${className}`}>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
       {children}
       {hint && (
-        <p id={describedBy(id, "hint")} className="text-muted text-xs">
+        <p id={describedBy(id, "hint")} className="text-muted line-clamp-2 text-xs">
           {hint}
         </p>
       )}

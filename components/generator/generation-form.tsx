@@ -62,7 +62,7 @@ export function GenerationForm(props: Props) {
   return (
     // `noValidate`: the form says what is wrong beside the field (a blank prompt too), in the
     // page's words, rather than in the browser's bubble.
-    <form onSubmit={submit} noValidate className="card space-y-4">
+    <form onSubmit={submit} noValidate className="card space-y-3 sm:space-y-4">
       <PromptField
         id={field("prompt")}
         ref={props.promptRef}
@@ -75,8 +75,14 @@ export function GenerationForm(props: Props) {
 
       {model && takesImage(model) && props.imageInput}
 
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id={field("model")} label="Model" hint={model?.description}>
+      {/* Two columns even on a phone: the short fields share a row, the long ones span it. */}
+      <div className="grid grid-cols-2 gap-3 sm:gap-4">
+        <FormField
+          id={field("model")}
+          label="Model"
+          hint={model?.description}
+          className="col-span-2"
+        >
           <ModelSelect
             id={field("model")}
             models={models}
@@ -106,7 +112,7 @@ export function GenerationForm(props: Props) {
             />
           )
         ) : (
-          <FormField id={field("size")} label="Image size">
+          <FormField id={field("size")} label="Image size" className="col-span-2">
             <select
               id={field("size")}
               value={values.imageSize}

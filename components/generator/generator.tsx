@@ -142,68 +142,80 @@ export function Generator({
   };
 
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Generate images and video</h1>
-      {budget && <BudgetMeter budget={budget} nextRunMicroUsd={estimate?.totalMicroUsd} />}
-      <GenerationForm
-        values={values}
-        onChange={(next) => {
-          if (next.prompt !== values.prompt) setPromptError(undefined);
-          // One current message: an edited prompt or another model makes the last one stale.
-          if (next.prompt !== values.prompt || next.modelId !== values.modelId) {
-            setInputError(undefined);
-            dismissError();
+    // Wide screens: the form stays in view (sticky) beside the outputs, which scroll. A phone:
+    // one column (that a wide child cannot widen), the prompt and Generate on the first screen.
+    <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-4 sm:gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:gap-8">
+      <div className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:p-1">
+        <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">
+          Generate images and video
+        </h1>
+        {budget && <BudgetMeter budget={budget} nextRunMicroUsd={estimate?.totalMicroUsd} />}
+        <GenerationForm
+          values={values}
+          onChange={(next) => {
+            if (next.prompt !== values.prompt) setPromptError(undefined);
+            // One current message: an edited prompt or another model makes the last one stale.
+            if (next.prompt !== values.prompt || next.modelId !== values.modelId) {
+              setInputError(undefined);
+              dismissError();
+            }
+            setValues(next);
+          }}
+          onSubmit={submit}
+          models={models}
+          estimate={estimate}
+          overBudget={overBudget}
+          busy={state.phase === "running"}
+          waitingForImage={queued.waiting}
+          promptError={promptError}
+          seedError={seedError}
+          promptRef={promptRef}
+          imageInput={
+            <ImageInput
+              image={image}
+              onChoose={upload.choose}
+              onRemove={upload.remove}
+              disabled={state.phase === "running"}
+            />
           }
-          setValues(next);
-        }}
-        onSubmit={submit}
-        models={models}
-        estimate={estimate}
-        overBudget={overBudget}
-        busy={state.phase === "running"}
-        waitingForImage={queued.waiting}
-        promptError={promptError}
-        seedError={seedError}
-        promptRef={promptRef}
-        imageInput={
-          <ImageInput
-            image={image}
-            onChoose={upload.choose}
-            onRemove={upload.remove}
-            disabled={state.phase === "running"}
-          />
-        }
-      />
-      <Outcome
-        state={state}
-        waitingForImage={queued.waiting}
-        inputError={inputError === undefined ? undefined : { message: inputError, action: "none" }}
-        onCancel={cancel}
-        onRetry={submit}
-        onEdit={edit}
-        onAnimate={animate}
-      />
-      <HistorySection
-        runs={runs}
-        lost={lost}
-        models={models}
-        modelNames={modelNames}
-        onReuse={(run, runModel) => {
-          queued.drop();
-          const request = requestOfRun(run, runModel, values.imageSize);
-          setValues(formValuesOf(runModel, request));
-          if (request.imageUrl) upload.takeExisting(request.imageUrl);
-        }}
-        onEdit={edit}
-      />
-      {/* For whoever reads this starter's code: the same proxy and client, in a few lines. */}
-      <p className="text-muted text-sm">
-        New to the fal client?{" "}
-        <Link href="/quick" className="underline">
-          One image, one call
-        </Link>{" "}
-        is the same proxy in a few lines.
-      </p>
+        />
+      </div>
+      <div className="min-w-0 space-y-6">
+        <Outcome
+          state={state}
+          waitingForImage={queued.waiting}
+          inputError={
+            inputError === undefined ? undefined : { message: inputError, action: "none" }
+          }
+          onCancel={cancel}
+          onRetry={submit}
+          onEdit={edit}
+          onAnimate={animate}
+        />
+        <HistorySection
+          runs={runs}
+          lost={lost}
+          models={models}
+          modelNames={modelNames}
+          onReuse={(run, runModel) => {
+            queued.drop();
+            const request = requestOfRun(run, runModel, values.imageSize);
+            setValues(formValuesOf(runModel, request));
+            if (request.imageUrl) upload.takeExisting(request.imageUrl);
+          }}
+          onEdit={edit}
+          onAnimate={animate}
+          shown={state.phase === "done" ? state.generation.requestId : undefined}
+        />
+        {/* For whoever reads this starter's code: the same proxy and client, in a few lines. */}
+        <p className="text-muted text-sm">
+          New to the fal client?{" "}
+          <Link href="/quick" className="underline">
+            One image, one call
+          </Link>{" "}
+          is the same proxy in a few lines.
+        </p>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { ModalDialog } from "@/components/layout/modal-dialog";
 import type { GeneratedImage } from "./generation";
 
 /**
@@ -11,23 +12,21 @@ export function PreviewableImage({ image, alt }: { image: GeneratedImage; alt: s
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (open) dialog.current?.showModal();
-  }, [open]);
   const closed = () => {
     setOpen(false);
     opener.current?.focus();
   };
 
   return (
-    <div className="relative">
+    // As wide as the image shows, no taller than most of the screen: the form stays in view.
+    <div className="relative mx-auto w-fit">
       {/* biome-ignore lint/performance/noImgElement: fal serves finished images from its CDN; next/image would re-encode them through this server */}
       <img
         src={image.url}
         alt={alt}
         width={image.width}
         height={image.height}
-        className="h-auto w-full rounded-lg bg-zinc-100 dark:bg-zinc-800"
+        className="h-auto max-h-[60dvh] w-auto max-w-full rounded-lg bg-zinc-100 dark:bg-zinc-800"
       />
       {/* Over the image rather than around it: the image keeps its own role and alt text. */}
       <button
@@ -38,16 +37,7 @@ export function PreviewableImage({ image, alt }: { image: GeneratedImage; alt: s
         className="absolute inset-0 cursor-zoom-in rounded-lg"
       />
       {open && (
-        // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop is the mouse's Escape; the keyboard has Escape and the Close button
-        <dialog
-          ref={dialog}
-          aria-label="Full-size image"
-          onClose={closed}
-          onClick={(event) => {
-            if (event.target === event.currentTarget) event.currentTarget.close();
-          }}
-          className="m-auto max-h-none max-w-none bg-transparent p-0 backdrop:bg-black/80"
-        >
+        <ModalDialog ref={dialog} label="Full-size image" onClose={closed}>
           <div className="flex max-h-[95dvh] max-w-[95vw] flex-col items-end gap-2">
             <button
               type="button"
@@ -65,7 +55,7 @@ export function PreviewableImage({ image, alt }: { image: GeneratedImage; alt: s
               className="max-h-[85dvh] w-auto max-w-full object-contain"
             />
           </div>
-        </dialog>
+        </ModalDialog>
       )}
     </div>
   );

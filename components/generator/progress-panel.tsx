@@ -12,8 +12,8 @@ function videoFrame(aspectRatio: string) {
 }
 
 /**
- * While a generation runs: a placeholder per image at the chosen size, Cancel, and fal's logs
- * tucked away. Where it stands is the status line's to say, once.
+ * While a generation runs: Cancel and fal's logs tucked away, then a placeholder per image at
+ * the chosen size (Cancel first, so that placeholders never push it off the screen). Where it stands is the status line's to say, once.
  */
 export function ProgressPanel({
   progress,
@@ -35,19 +35,6 @@ export function ProgressPanel({
           your history.
         </p>
       )}
-      <ul
-        aria-label={video ? "Video to come" : "Images to come"}
-        className={imageGridClass(numImages)}
-      >
-        {Array.from({ length: numImages }, (_, index) => (
-          <li
-            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders are positions, nothing more
-            key={index}
-            className="animate-pulse rounded-lg bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800"
-            style={{ aspectRatio: `${width} / ${height}` }}
-          />
-        ))}
-      </ul>
       <div className="flex flex-wrap items-center justify-between gap-3">
         {progress.logs.length > 0 ? (
           <details className="min-w-0 flex-1">
@@ -77,6 +64,23 @@ export function ProgressPanel({
           Cancel
         </button>
       </div>
+      <ul
+        aria-label={video ? "Video to come" : "Images to come"}
+        className={imageGridClass(numImages)}
+      >
+        {Array.from({ length: numImages }, (_, index) => (
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders are positions, nothing more
+            key={index}
+            className="mx-auto w-full animate-pulse rounded-lg bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800"
+            // The result's own bounds (image-preview.tsx): no taller than 60% of the screen.
+            style={{
+              aspectRatio: `${width} / ${height}`,
+              maxWidth: `calc(60dvh * ${width / height})`,
+            }}
+          />
+        ))}
+      </ul>
     </section>
   );
 }

@@ -63,7 +63,8 @@ export function PromptField({ id, value, onChange, maxLength, error, makes, ref 
           </p>
         )}
         <div className="flex flex-wrap justify-between gap-x-4 text-xs">
-          <p id={hintId} className="text-muted">
+          {/* Read to screen readers everywhere; shown where there is a keyboard to use it. */}
+          <p id={hintId} className="text-muted max-sm:sr-only">
             Ctrl+Enter or ⌘+Enter to generate.
           </p>
           <p id={counterId} className={`tabular-nums ${counterTone}`}>

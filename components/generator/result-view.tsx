@@ -1,6 +1,6 @@
 "use client";
 
-import { DownloadButton } from "./download-button";
+import { DownloadButton, mediaFileName } from "./download-button";
 import { formatDuration } from "./elapsed-time";
 import type { GeneratedImage, Generation } from "./generation";
 import { imageAlt } from "./image-alt";
@@ -59,11 +59,16 @@ export function ResultView({ generation, onEdit, onAnimate }: Props) {
                   target="_blank"
                   rel="noopener noreferrer"
                   className="btn-secondary min-h-11 min-w-11"
-                  aria-label={images.length > 1 ? `Open image ${index + 1}` : undefined}
+                  aria-label={
+                    images.length > 1 ? `Open, image ${index + 1} of ${images.length}` : undefined
+                  }
                 >
                   Open
                 </a>
-                <DownloadButton url={image.url} fileName={`${requestId}-${index + 1}.png`} />
+                <DownloadButton
+                  url={image.url}
+                  fileName={mediaFileName(requestId, { kind: "image", index })}
+                />
                 {handOffs.map(
                   ({ verb, action }) =>
                     action && (
@@ -71,7 +76,12 @@ export function ResultView({ generation, onEdit, onAnimate }: Props) {
                         key={verb}
                         type="button"
                         className="btn-secondary min-h-11"
-                        aria-label={images.length > 1 ? `${verb} image ${index + 1}` : undefined}
+                        // The name holds the visible text (WCAG 2.5.3), then which image it acts on.
+                        aria-label={
+                          images.length > 1
+                            ? `${verb} this image, ${index + 1} of ${images.length}`
+                            : undefined
+                        }
                         onClick={() => action(image)}
                       >
                         {verb} this image

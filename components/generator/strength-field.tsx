@@ -10,6 +10,7 @@ export function StrengthField({ id, range, value, onChange }: Props) {
       id={id}
       label={`Strength: ${value.toFixed(2)}`}
       hint="Low keeps the input image; high follows the prompt."
+      className="col-span-2"
     >
       <input
         id={id}

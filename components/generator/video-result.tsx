@@ -5,21 +5,9 @@ import { makesVideo } from "@/lib/catalog/model-definition";
 import { videoChoiceCost } from "@/lib/catalog/video-cost";
 import type { OutputVideo } from "@/lib/fal/model-output";
 import { describeVideoCost } from "./cost-estimate";
-import { DownloadButton } from "./download-button";
+import { DownloadButton, mediaFileName } from "./download-button";
 import { formatDuration } from "./elapsed-time";
 import type { Generation } from "./generation";
-
-const extensions: Readonly<Record<string, string>> = {
-  "video/mp4": "mp4",
-  "video/webm": "webm",
-  "video/quicktime": "mov",
-};
-
-function fileNameOf(requestId: string, video: OutputVideo) {
-  const fromType = video.contentType && extensions[video.contentType];
-  const fromUrl = /\.(mp4|webm|mov)(?:[?#]|$)/i.exec(video.url)?.[1];
-  return `${requestId}.${fromType ?? fromUrl?.toLowerCase() ?? "mp4"}`;
-}
 
 /**
  * A finished video: the player, how long it plays, what it was charged (the proxy charges the
@@ -71,7 +59,10 @@ export function VideoResult({ generation, video }: { generation: Generation; vid
         >
           Open
         </a>
-        <DownloadButton url={video.url} fileName={fileNameOf(requestId, video)} />
+        <DownloadButton
+          url={video.url}
+          fileName={mediaFileName(requestId, { kind: "video", video })}
+        />
       </div>
     </div>
   );

@@ -1,6 +1,13 @@
 "use client";
 
-import { useRef, useState } from "react";
+import dynamic from "next/dynamic";
+import { useMemo, useRef, useState } from "react";
+import {
+  type GalleryItem,
+  galleryItems,
+  itemBeside,
+  itemKey,
+} from "@/components/gallery/gallery-items";
 import type { CatalogModel } from "@/lib/catalog/model-definition";
 import type { OutputImage } from "@/lib/fal/model-output";
 import type { RunView } from "@/lib/stores/run-view";
@@ -18,9 +25,19 @@ type Props = {
   modelNames: Readonly<Record<string, string>>;
   /** Puts the run's settings in the form; never starts a run. */
   onReuse: (run: RunView, model: CatalogModel) => void;
-  /** Given, each image gets an "Edit this image" button that hands its URL over. */
+  /** Given, the viewer offers "Edit this image", which hands its URL over. */
   onEdit?: (image: OutputImage) => void;
+  /** Given, the viewer offers "Animate this image". */
+  onAnimate?: (image: OutputImage) => void;
+  /** The run the page shows as its result: listed there, so not here as well. */
+  shown?: string;
 };
+
+// The viewer is not in the page's first load: it loads when an output is first opened.
+const GalleryViewer = dynamic(
+  () => import("@/components/gallery/gallery-viewer").then((module) => module.GalleryViewer),
+  { ssr: false },
+);
 
 /** The first field of the page's form: where "Same settings again" leaves the user. */
 function focusForm(from: HTMLElement | null) {
@@ -28,14 +45,21 @@ function focusForm(from: HTMLElement | null) {
   form?.querySelector<HTMLElement>("textarea, input, select")?.focus();
 }
 
-export function HistorySection({ runs, lost, models, modelNames, onReuse, onEdit }: Props) {
+export function HistorySection(props: Props) {
+  const { runs, lost, models, modelNames, onReuse, onEdit, onAnimate, shown } = props;
   const { view } = runs;
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const runHeadings = useRef(new Map<string, HTMLHeadingElement>());
   // Said politely to screen readers; visible too, so everyone learns what a click did.
   const [notice, setNotice] = useState("");
-  const list = view.status === "ready" ? view.runs : [];
+  const all = view.status === "ready" ? view.runs : undefined;
+  const list = useMemo(() => (all ?? []).filter((run) => run.requestId !== shown), [all, shown]);
+  const items = useMemo(() => galleryItems(all ?? [], shown), [all, shown]);
+  const [openKey, setOpenKey] = useState<string>();
+  const openers = useRef(new Map<string, HTMLButtonElement>());
+  const opened = items.find((item) => item.key === openKey);
+  const modelOf = (run: RunView) => models.find((candidate) => candidate.id === run.modelId);
 
   const remove = async (run: RunView) => {
     const index = list.indexOf(run);
@@ -48,6 +72,31 @@ export function HistorySection({ runs, lost, models, modelNames, onReuse, onEdit
     // Focus stays in the list: on the run that took this one's place, else on the heading.
     const target = next ? runHeadings.current.get(next.requestId) : undefined;
     (target ?? heading.current)?.focus();
+  };
+
+  const closeViewer = (restoreFocus: boolean) => {
+    const key = openKey;
+    setOpenKey(undefined);
+    // Back to the thumbnail it was opened from, or the one now shown; the heading if it is gone.
+    if (restoreFocus) (openers.current.get(key ?? "") ?? heading.current)?.focus();
+  };
+  const openerRef = (key: string) => (element: HTMLButtonElement | null) => {
+    if (element) openers.current.set(key, element);
+    else openers.current.delete(key);
+  };
+
+  // From the viewer: it moves on to the next output of another run, or closes if none is left.
+  const removeShown = async (run: RunView, current: GalleryItem) => {
+    const left = items.filter((item) => item.run.requestId !== run.requestId || item === current);
+    const next = itemBeside(left, current.key, 1);
+    if (!(await runs.remove(run.requestId))) return false;
+    setNotice(`Deleted “${shortPrompt(promptOf(run))}”.`);
+    if (next && next !== current) setOpenKey(next.key);
+    else {
+      setOpenKey(undefined);
+      heading.current?.focus();
+    }
+    return true;
   };
 
   const reuse = (run: RunView, model: CatalogModel) => {
@@ -71,13 +120,16 @@ export function HistorySection({ runs, lost, models, modelNames, onReuse, onEdit
       </p>
       {view.status === "ready" && list.length === 0 && (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Nothing here yet. Each run you start is kept here, newest first.
+          {/* The only run is the result above: the list is empty, the history is not. */}
+          {all?.length
+            ? "Your runs before this one will show here, newest first."
+            : "Nothing here yet. Each run you start is kept here, newest first."}
         </p>
       )}
       {list.length > 0 && (
         <ol aria-labelledby="history-heading" className="space-y-4">
           {list.map((run) => {
-            const model = models.find((candidate) => candidate.id === run.modelId);
+            const model = modelOf(run);
             return (
               <li key={run.requestId}>
                 <RunCard
@@ -89,13 +141,33 @@ export function HistorySection({ runs, lost, models, modelNames, onReuse, onEdit
                     else runHeadings.current.delete(run.requestId);
                   }}
                   onReuse={model ? () => reuse(run, model) : undefined}
-                  onEdit={run.status === "done" ? onEdit : undefined}
+                  onOpen={(index) => setOpenKey(itemKey(run, index))}
+                  openerRef={(index) => openerRef(itemKey(run, index))}
                   onDelete={() => void remove(run)}
                 />
               </li>
             );
           })}
         </ol>
+      )}
+      {opened && (
+        <GalleryViewer
+          items={items}
+          current={opened}
+          onShow={(item: GalleryItem) => setOpenKey(item.key)}
+          onClose={closeViewer}
+          onReuse={
+            modelOf(opened.run)
+              ? (run) => {
+                  const model = modelOf(run);
+                  if (model) reuse(run, model);
+                }
+              : undefined
+          }
+          onEdit={onEdit}
+          onAnimate={onAnimate}
+          onDelete={(run) => removeShown(run, opened)}
+        />
       )}
     </section>
   );

@@ -2,7 +2,6 @@
 
 import { type ReactNode, type Ref, useId } from "react";
 import { formatUsd } from "@/lib/catalog/money";
-import type { OutputImage } from "@/lib/fal/model-output";
 import type { RunView } from "@/lib/stores/run-view";
 import { HistoryImage } from "./history-image";
 import { HistoryVideo } from "./history-video";
@@ -18,7 +17,10 @@ type Props = {
   headingRef: Ref<HTMLHeadingElement>;
   /** Absent when the form does not offer the run's model. */
   onReuse: (() => void) | undefined;
-  onEdit: ((image: OutputImage) => void) | undefined;
+  /** Opens the run's output (the image at `index`, or its video) in the viewer. */
+  onOpen: (index: number) => void;
+  /** The buttons that open the outputs, by index: focus returns to one when the viewer closes. */
+  openerRef: (index: number) => Ref<HTMLButtonElement>;
   onDelete: () => void;
 };
 
@@ -58,7 +60,8 @@ export function RunCard({
   following,
   headingRef,
   onReuse,
-  onEdit,
+  onOpen,
+  openerRef,
   onDelete,
 }: Props) {
   const { input, images, video } = run;
@@ -97,30 +100,39 @@ export function RunCard({
         </Setting>
       </dl>
       {status && <p className="text-sm text-zinc-600 dark:text-zinc-400">{status}</p>}
-      {video && <HistoryVideo url={video.url} label={`Video: ${label}`} />}
+      {video && (
+        <div className="space-y-2">
+          <HistoryVideo url={video.url} label={`Video: ${label}`} />
+          <button
+            ref={openerRef(0)}
+            type="button"
+            className="btn-secondary min-h-11 px-3 py-1 text-sm sm:min-h-9"
+            aria-label={`Open in viewer: ${label}`}
+            onClick={() => onOpen(0)}
+          >
+            Open in viewer
+          </button>
+        </div>
+      )}
       {(typeof input.image_url === "string" || images.length > 0) && (
         <ul className="flex flex-wrap gap-3">
           {typeof input.image_url === "string" && (
             <li>
-              <HistoryImage url={input.image_url} alt="Input image" />
+              <HistoryImage url={input.image_url} alt="Input image" caption="Input image" />
             </li>
           )}
           {images.map((image, index) => {
-            const which = `${index + 1} of ${images.length}`;
+            const name =
+              images.length > 1 ? `Output image ${index + 1} of ${images.length}` : "Output image";
             return (
-              <li key={image.url} className="space-y-2">
-                <HistoryImage url={image.url} alt={`Image ${which}`}>
-                  {onEdit && (
-                    <button
-                      type="button"
-                      className="btn-secondary flex min-h-11 w-28 px-2 py-1 text-xs sm:min-h-9"
-                      aria-label={`Edit this image (${which}): ${label}`}
-                      onClick={() => onEdit(image)}
-                    >
-                      Edit this image
-                    </button>
-                  )}
-                </HistoryImage>
+              <li key={image.url}>
+                <HistoryImage
+                  url={image.url}
+                  alt={name}
+                  caption={name}
+                  onOpen={() => onOpen(index)}
+                  openerRef={openerRef(index)}
+                />
               </li>
             );
           })}

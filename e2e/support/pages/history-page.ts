@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 
 /**
  * The generator's History section as a user finds it: a region named "History" with one
- * article per run, named by its prompt, and buttons named after the run they act on.
+ * article per run, named by its prompt, and buttons named after the run they act on; its
+ * outputs open in a viewer (a dialog).
  */
 export function historyPage(page: Page) {
   const region = page.getByRole("region", { name: "History", exact: true });
@@ -20,6 +21,9 @@ export function historyPage(page: Page) {
     reuseButton: (prompt: string) =>
       entry(prompt).getByRole("button", { name: /^Same settings again: / }),
     deleteButton: (prompt: string) => entry(prompt).getByRole("button", { name: /^Delete: / }),
+    /** The buttons over the past outputs that open them in the viewer, newest first. */
+    thumbnails: region.getByRole("button", { name: /^View full size: / }),
+    viewer: page.getByRole("dialog", { name: "Viewer" }),
   };
 }
 
