@@ -4,7 +4,7 @@ import { type KeyboardEvent, useRef, useState } from "react";
 import { DownloadButton, mediaFileName } from "@/components/generator/download-button";
 import { imageAlt } from "@/components/generator/image-alt";
 import { promptOf } from "@/components/history/run-settings";
-import { ModalDialog } from "@/components/layout/modal-dialog";
+import { CloseButton, ModalDialog } from "@/components/layout/modal-dialog";
 import type { OutputImage } from "@/lib/fal/model-output";
 import type { RunView } from "@/lib/stores/run-view";
 import { type GalleryItem, itemBeside } from "./gallery-items";
@@ -106,13 +106,7 @@ export function GalleryViewer({ items, current, onShow, onClose, ...actions }: P
             <button type="button" className="btn-secondary min-h-11" onClick={() => step(1)}>
               Next
             </button>
-            <button
-              type="button"
-              className="btn-secondary min-h-11"
-              onClick={() => dialog.current?.close()}
-            >
-              Close
-            </button>
+            <CloseButton dialog={dialog} />
           </div>
         </div>
         <div className="flex min-h-0 flex-1 justify-center">

@@ -7,19 +7,28 @@ import type { BudgetView } from "@/lib/stores/budget-view";
  * before Generate is pressed rather than only after. What is left reads as the budget line
  * reads it (cents, rounded down); the cost is exact.
  */
+/** Which of today's budgets refuses a run of this cost (the user's first, as the proxy checks). */
+export function budgetThatStops(
+  costMicroUsd: number,
+  budget: BudgetView | undefined,
+): "user" | "app" | undefined {
+  if (!budget) return undefined; // unknown: the proxy decides
+  if (costMicroUsd > budget.user.remainingMicroUsd) return "user";
+  if (costMicroUsd > budget.app.remainingMicroUsd) return "app";
+  return undefined;
+}
+
 export function overBudgetReason(
   costMicroUsd: number,
   budget: BudgetView | undefined,
 ): string | undefined {
-  if (!budget) return undefined; // unknown: the proxy decides
+  const stoppedBy = budgetThatStops(costMicroUsd, budget);
+  if (!budget || !stoppedBy) return undefined;
   const cost = formatUsd(costMicroUsd);
   const { user, app } = budget;
   const reset = "budgets reset at midnight UTC.";
-  if (costMicroUsd > user.remainingMicroUsd) {
+  if (stoppedBy === "user") {
     return `This run costs ${cost}, more than the ${formatMoneyLeft(user.remainingMicroUsd)} left of your ${formatUsd(user.limitMicroUsd)} daily budget. Choose a cheaper run, or wait: ${reset}`;
   }
-  if (costMicroUsd > app.remainingMicroUsd) {
-    return `This run costs ${cost}, more than the ${formatMoneyLeft(app.remainingMicroUsd)} this app has left today for everyone. Choose a cheaper run, or wait: ${reset}`;
-  }
-  return undefined;
+  return `This run costs ${cost}, more than the ${formatMoneyLeft(app.remainingMicroUsd)} this app has left today for everyone. Choose a cheaper run, or wait: ${reset}`;
 }

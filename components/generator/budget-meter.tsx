@@ -2,6 +2,7 @@
 
 import { formatMoneyLeft, formatUsd } from "@/lib/catalog/money";
 import type { BudgetView } from "@/lib/stores/budget-view";
+import { budgetThatStops } from "./budget-check";
 
 type Props = {
   budget: BudgetView;
@@ -14,9 +15,10 @@ type Props = {
  * operator's business (what others spent): it is mentioned only when it is what stops the run.
  */
 export function BudgetMeter({ budget, nextRunMicroUsd }: Props) {
-  const { user, app } = budget;
+  const { user } = budget;
   const resetsAt = new Date(budget.resetsAt).toLocaleTimeString([], { timeStyle: "short" });
-  const appStops = app.remainingMicroUsd < Math.max(nextRunMicroUsd ?? 0, 1);
+  const appStops =
+    nextRunMicroUsd !== undefined && budgetThatStops(nextRunMicroUsd, budget) === "app";
   return (
     <section aria-label="Today's budget" className="text-muted text-xs sm:text-sm">
       <p>

@@ -5,7 +5,7 @@ import type { VideoModel } from "@/lib/catalog/model-definition";
 import { formModelInput } from "@/lib/catalog/model-input";
 import type { BudgetView } from "@/lib/stores/budget-view";
 import { catalogModel } from "../../tooling/testing/catalog-model";
-import { overBudgetReason } from "./budget-check";
+import { budgetThatStops, overBudgetReason } from "./budget-check";
 import { describeVideoCost } from "./cost-estimate";
 import { formEstimate } from "./form-estimate";
 import { type FormValues, initialFormValues, requestOf, withModel } from "./form-values";
@@ -113,5 +113,12 @@ describe("overBudgetReason", () => {
     expect(overBudgetReason(640_000, budget(1_000_000, 500_000))).toMatch(
       /^This run costs \$0\.64, more than the \$0\.50 this app has left today for everyone\./,
     );
+  });
+  it("tells which budget stops a run: the user's first, then the app's, and none for a free run", () => {
+    expect(budgetThatStops(640_000, budget(100_000, 100_000))).toBe("user");
+    expect(budgetThatStops(640_000, budget(1_000_000, 500_000))).toBe("app");
+    expect(budgetThatStops(640_000, budget(640_000, 640_000))).toBeUndefined();
+    expect(budgetThatStops(0, budget(0, 0))).toBeUndefined();
+    expect(budgetThatStops(640_000, undefined)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { ModalDialog } from "@/components/layout/modal-dialog";
+import { CloseButton, ModalDialog } from "@/components/layout/modal-dialog";
 import type { GeneratedImage } from "./generation";
 
 /**
@@ -39,13 +39,7 @@ export function PreviewableImage({ image, alt }: { image: GeneratedImage; alt: s
       {open && (
         <ModalDialog ref={dialog} label="Full-size image" onClose={closed}>
           <div className="flex max-h-[95dvh] max-w-[95vw] flex-col items-end gap-2">
-            <button
-              type="button"
-              className="btn-secondary min-h-11"
-              onClick={() => dialog.current?.close()}
-            >
-              Close
-            </button>
+            <CloseButton dialog={dialog} />
             {/* biome-ignore lint/performance/noImgElement: the same CDN image, at its own size */}
             <img
               src={image.url}

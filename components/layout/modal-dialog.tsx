@@ -36,3 +36,16 @@ export function ModalDialog({ label, onClose, onKeyDown, ref, children }: Props)
     </dialog>
   );
 }
+
+/** Closes the dialog it is in (its `onClose` then runs, as for Escape). */
+export function CloseButton({ dialog }: { dialog: RefObject<HTMLDialogElement | null> }) {
+  return (
+    <button
+      type="button"
+      className="btn-secondary min-h-11"
+      onClick={() => dialog.current?.close()}
+    >
+      Close
+    </button>
+  );
+}
