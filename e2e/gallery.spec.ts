@@ -111,6 +111,29 @@ test.describe("on a laptop", () => {
     await expect(thumbnail).toBeFocused();
   });
 
+  test("the result opens in the viewer and steps on into the history; deleting it there clears the result", async ({
+    page,
+    generator,
+  }) => {
+    const history = historyPage(page);
+    await generator.goto();
+    await generateShown(generator, "A small boat");
+    await generateShown(generator, "A tall ship");
+
+    await generator.previewButton("A tall ship").click();
+    const { viewer } = history;
+    await expect(viewer.getByText("1 of 2")).toBeVisible();
+    await expect(viewer.getByRole("img", { name: "A tall ship" })).toBeVisible();
+    await page.keyboard.press("ArrowRight");
+    await expect(viewer.getByRole("img", { name: "A small boat" })).toBeVisible();
+    await viewer.getByRole("button", { name: "Previous" }).click();
+    await viewer.getByRole("button", { name: "Delete" }).click();
+    await expect(viewer.getByRole("img", { name: "A small boat" })).toBeVisible();
+    await expect(viewer.getByText("1 of 1")).toBeVisible();
+    // The page shows nothing the server no longer has.
+    await expect(generator.result).toHaveCount(0);
+  });
+
   test("Delete in the viewer removes the run and shows the next output", async ({
     page,
     generator,

@@ -90,7 +90,7 @@ test("while it runs: a placeholder per image at the chosen size, one progress in
   await expect(generator.placeholders).toHaveCount(0);
 });
 
-test("a long prompt gives short alt text; an image opens full size and Escape brings focus back", async ({
+test("a long prompt gives short alt text; an image opens full size, Next shows the other, and Escape brings focus back", async ({
   page,
   generator,
 }) => {
@@ -109,10 +109,12 @@ test("a long prompt gives short alt text; an image opens full size and Escape br
 
   const preview = generator.previewButton("A lighthouse on a cliff at dawn").first();
   await preview.click();
-  await expect(generator.previewDialog).toBeVisible();
-  await expect(generator.previewDialog.getByRole("img")).toBeVisible();
+  const { viewer } = generator;
+  await expect(viewer.getByRole("img", { name: /image 1 of 2$/ })).toBeVisible();
+  await viewer.getByRole("button", { name: "Next" }).click();
+  await expect(viewer.getByRole("img", { name: /image 2 of 2$/ })).toBeVisible();
   await page.keyboard.press("Escape");
-  await expect(generator.previewDialog).toBeHidden();
+  await expect(viewer).toBeHidden();
   await expect(preview).toBeFocused();
 
   // Open and Download are big enough to tap (44 × 44 CSS pixels).

@@ -11,20 +11,25 @@ export type GalleryItem = {
   count: number;
 } & ({ kind: "image"; image: OutputImage } | { kind: "video"; video: OutputVideo });
 
+/** The gallery's key for a run's image at `index` (0-based): the result's images use it too. */
+export function imageKey(requestId: string, index: number): string {
+  return `${requestId}:${index}`;
+}
+
 /** The gallery's key for a run's output: its video, or its image at `index`. */
 export function itemKey(run: RunView, index: number): string {
-  return run.video ? `${run.requestId}:video` : `${run.requestId}:${index}`;
+  return run.video ? `${run.requestId}:video` : imageKey(run.requestId, index);
 }
 
 const submittedAt = (run: RunView) => Date.parse(run.submittedAt) || 0;
 
 /**
- * The user's outputs, newest run first and each run's images in fal's order. `shown` is the
- * run the page shows as its result: it is left out, so the newest output appears once. A run
- * listed twice (a refresh racing a delete) counts once.
+ * The user's outputs as the viewer steps through them: newest run first (the page's result
+ * leads, then its history), each run's images in fal's order. A run listed twice (a refresh
+ * racing a delete) counts once.
  */
-export function galleryItems(runs: readonly RunView[], shown?: string): GalleryItem[] {
-  const seen = new Set<string>(shown === undefined ? [] : [shown]);
+export function galleryItems(runs: readonly RunView[]): GalleryItem[] {
+  const seen = new Set<string>();
   const kept = runs.filter((run) => {
     if (run.status !== "done" || seen.has(run.requestId)) return false;
     seen.add(run.requestId);

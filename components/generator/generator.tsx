@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { HistorySection } from "@/components/history/history-section";
+import { imageKey } from "@/components/gallery/gallery-items";
+import { type GalleryHandle, HistorySection } from "@/components/history/history-section";
 import { requestOfRun } from "@/components/history/run-settings";
 import { useFollowRuns } from "@/components/history/use-follow-runs";
 import { useRuns } from "@/components/history/use-runs";
@@ -67,7 +68,8 @@ export function Generator({
     void refreshBudget();
     void runs.refresh();
   };
-  const { state, generate, cancel, dismissError } = useGeneration({ onSettled });
+  const { state, generate, cancel, dismissError, dropResult } = useGeneration({ onSettled });
+  const gallery = useRef<GalleryHandle>(null);
   const lost = useFollowRuns(
     runs.view.status === "ready" ? runs.view.runs : [],
     state.phase === "running",
@@ -191,8 +193,13 @@ export function Generator({
           onRetry={submit}
           onEdit={edit}
           onAnimate={animate}
+          onOpen={(requestId, index, opener) =>
+            gallery.current?.open(imageKey(requestId, index), opener)
+          }
         />
         <HistorySection
+          ref={gallery}
+          onDeleted={dropResult}
           runs={runs}
           lost={lost}
           models={models}

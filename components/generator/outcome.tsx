@@ -19,6 +19,7 @@ type Props = {
   onRetry: () => void;
   onEdit?: (image: GeneratedImage) => void;
   onAnimate?: (image: GeneratedImage) => void;
+  onOpen: (requestId: string, index: number, opener: HTMLElement) => void;
 };
 
 /**
@@ -26,7 +27,8 @@ type Props = {
  * Each panel takes focus as it appears, and this area is scrolled into view with it.
  */
 export function Outcome(props: Props) {
-  const { state, waitingForImage, inputError, onCancel, onRetry, onEdit, onAnimate } = props;
+  const { state, waitingForImage, inputError, onCancel, onRetry, onEdit, onAnimate, onOpen } =
+    props;
   const anchor = useRef<HTMLDivElement>(null);
   const reveal = useCallback<Reveal>((target) => revealIn(anchor.current, target), []);
   return (
@@ -50,6 +52,7 @@ export function Outcome(props: Props) {
             generation={state.generation}
             onEdit={onEdit}
             onAnimate={onAnimate}
+            onOpen={(index, opener) => onOpen(state.generation.requestId, index, opener)}
           />
         )}
       </div>

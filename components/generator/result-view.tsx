@@ -15,10 +15,12 @@ type Props = {
   onEdit?: (image: GeneratedImage) => void;
   /** Given when the catalog has an image-to-video model: "Animate this image" hands it over. */
   onAnimate?: (image: GeneratedImage) => void;
+  /** Opens the viewer on image `index`; from there it steps on into the history. */
+  onOpen: (index: number, opener: HTMLElement) => void;
 };
 
 /** The latest generation; earlier ones are the history's to list. */
-export function ResultView({ generation, onEdit, onAnimate }: Props) {
+export function ResultView({ generation, onEdit, onAnimate, onOpen }: Props) {
   const ref = useRevealOnMount<HTMLElement>();
   const { model, request, seed, images, timings, requestId, video } = generation;
   // What an image may be handed to next: each button shows only when the catalog has the model.
@@ -52,7 +54,11 @@ export function ResultView({ generation, onEdit, onAnimate }: Props) {
           const alt = imageAlt(request.prompt, index, images.length);
           return (
             <li key={image.url} className="space-y-2">
-              <PreviewableImage image={image} alt={alt} />
+              <PreviewableImage
+                image={image}
+                alt={alt}
+                onOpen={(opener) => onOpen(index, opener)}
+              />
               <div className="flex flex-wrap gap-2">
                 <a
                   href={image.url}

@@ -163,7 +163,16 @@ export function useGeneration(options: Options) {
     setState((current) => (current.phase === "failed" ? { phase: "idle" } : current));
   }, []);
 
-  return { state, generate, cancel, dismissError };
+  /** The result goes with its run once that is deleted: the page shows nothing the server lost. */
+  const dropResult = useCallback((requestId: string) => {
+    setState((current) =>
+      current.phase === "done" && current.generation.requestId === requestId
+        ? { phase: "idle" }
+        : current,
+    );
+  }, []);
+
+  return { state, generate, cancel, dismissError, dropResult };
 }
 
 function newJob(model: CatalogModel, progress: Job["progress"]): Job {

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useMemo, useRef, useState } from "react";
+import { type Ref, useImperativeHandle, useMemo, useRef, useState } from "react";
 import {
   type GalleryItem,
   galleryItems,
@@ -29,8 +29,17 @@ type Props = {
   onEdit?: (image: OutputImage) => void;
   /** Given, the viewer offers "Animate this image". */
   onAnimate?: (image: OutputImage) => void;
-  /** The run the page shows as its result: listed there, so not here as well. */
+  /** The run the page shows as its result: listed there, so not in the list as well. */
   shown?: string;
+  /** A run was deleted here: the page's result goes if it was that run's. */
+  onDeleted: (requestId: string) => void;
+  /** Opens the viewer from outside the list: the result's images step on into the history. */
+  ref?: Ref<GalleryHandle>;
+};
+
+export type GalleryHandle = {
+  /** `from` gets focus back when the viewer closes on this output. */
+  open: (key: string, from: HTMLElement) => void;
 };
 
 // The viewer is not in the page's first load: it loads when an output is first opened.
@@ -46,7 +55,7 @@ function focusForm(from: HTMLElement | null) {
 }
 
 export function HistorySection(props: Props) {
-  const { runs, lost, models, modelNames, onReuse, onEdit, onAnimate, shown } = props;
+  const { runs, lost, models, modelNames, onReuse, onEdit, onAnimate, shown, onDeleted } = props;
   const { view } = runs;
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -55,9 +64,21 @@ export function HistorySection(props: Props) {
   const [notice, setNotice] = useState("");
   const all = view.status === "ready" ? view.runs : undefined;
   const list = useMemo(() => (all ?? []).filter((run) => run.requestId !== shown), [all, shown]);
-  const items = useMemo(() => galleryItems(all ?? [], shown), [all, shown]);
+  // The viewer steps through every output, the result's first: it is one sequence.
+  const items = useMemo(() => galleryItems(all ?? []), [all]);
   const [openKey, setOpenKey] = useState<string>();
   const openers = useRef(new Map<string, HTMLButtonElement>());
+  const openedFrom = useRef<HTMLElement>(undefined);
+  useImperativeHandle(
+    props.ref,
+    () => ({
+      open: (key, from) => {
+        openedFrom.current = from;
+        setOpenKey(key);
+      },
+    }),
+    [],
+  );
   const opened = items.find((item) => item.key === openKey);
   const modelOf = (run: RunView) => models.find((candidate) => candidate.id === run.modelId);
 
@@ -69,6 +90,7 @@ export function HistorySection(props: Props) {
       return;
     }
     setNotice(`Deleted “${shortPrompt(promptOf(run))}”.`);
+    onDeleted(run.requestId);
     // Focus stays in the list: on the run that took this one's place, else on the heading.
     const target = next ? runHeadings.current.get(next.requestId) : undefined;
     (target ?? heading.current)?.focus();
@@ -77,8 +99,10 @@ export function HistorySection(props: Props) {
   const closeViewer = (restoreFocus: boolean) => {
     const key = openKey;
     setOpenKey(undefined);
-    // Back to the thumbnail it was opened from, or the one now shown; the heading if it is gone.
-    if (restoreFocus) (openers.current.get(key ?? "") ?? heading.current)?.focus();
+    // Back to the thumbnail of the output now shown, else to what opened the viewer (the
+    // result's image); the heading if both are gone.
+    const from = openedFrom.current?.isConnected ? openedFrom.current : undefined;
+    if (restoreFocus) (openers.current.get(key ?? "") ?? from ?? heading.current)?.focus();
   };
   const openerRef = (key: string) => (element: HTMLButtonElement | null) => {
     if (element) openers.current.set(key, element);
@@ -91,6 +115,7 @@ export function HistorySection(props: Props) {
     const next = itemBeside(left, current.key, 1);
     if (!(await runs.remove(run.requestId))) return false;
     setNotice(`Deleted “${shortPrompt(promptOf(run))}”.`);
+    onDeleted(run.requestId);
     if (next && next !== current) setOpenKey(next.key);
     else {
       setOpenKey(undefined);
@@ -141,7 +166,10 @@ export function HistorySection(props: Props) {
                     else runHeadings.current.delete(run.requestId);
                   }}
                   onReuse={model ? () => reuse(run, model) : undefined}
-                  onOpen={(index) => setOpenKey(itemKey(run, index))}
+                  onOpen={(index) => {
+                    openedFrom.current = undefined;
+                    setOpenKey(itemKey(run, index));
+                  }}
                   openerRef={(index) => openerRef(itemKey(run, index))}
                   onDelete={() => void remove(run)}
                 />

@@ -41,7 +41,8 @@ export function generatorPage(page: Page) {
     /** The button over an image that opens it full size. */
     previewButton: (text: string) =>
       page.getByRole("button", { name: new RegExp(`^View full size: ${escapeRegExp(text)}`) }),
-    previewDialog: page.getByRole("dialog", { name: "Full-size image" }),
+    /** Where a result's image opens full size: the gallery's viewer. */
+    viewer: page.getByRole("dialog", { name: "Viewer" }),
     goto: (origin = "") => page.goto(`${origin}/`),
     chooseModel: (label: string) =>
       page.getByLabel("Model", { exact: true }).selectOption({ label }),
