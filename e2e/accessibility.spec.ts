@@ -78,7 +78,7 @@ for (const { name, viewport } of viewports) {
         await generator.goto();
         await generator.generate("A lighthouse on a cliff at dawn");
         await expect(generator.image("A lighthouse on a cliff at dawn")).toBeVisible();
-        await expect(page.getByRole("link", { name: "Open" })).toBeVisible();
+        await expect(generator.result.getByRole("button", { name: "Download" })).toBeVisible();
         await expectNoAxeViolations(page, "generator: results");
       });
 

@@ -29,6 +29,19 @@ test.describe("on a phone", () => {
     await expect(generator.generateButton).toBeInViewport({ ratio: 1 });
     await expect(generator.examplePrompts.first()).toBeVisible();
   });
+
+  test("a result's buttons sit in one row, each big enough to tap", async ({ generator }) => {
+    await generator.goto();
+    await generateShown(generator, "A lantern on a step");
+    const actions = generator.result.getByRole("button", { name: /^(Download|Edit|Animate)/ });
+    await expect(actions).toHaveCount(3);
+    const boxes = await Promise.all((await actions.all()).map((action) => action.boundingBox()));
+    for (const box of boxes) {
+      expect(box?.width).toBeGreaterThanOrEqual(44);
+      expect(box?.height).toBeGreaterThanOrEqual(44);
+      expect(box?.y).toBe(boxes[0]?.y);
+    }
+  });
 });
 
 test.describe("on a laptop", () => {

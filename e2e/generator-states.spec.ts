@@ -117,16 +117,9 @@ test("a long prompt gives short alt text; an image opens full size, Next shows t
   await expect(viewer).toBeHidden();
   await expect(preview).toBeFocused();
 
-  // Open and Download are big enough to tap (44 × 44 CSS pixels).
-  const actions = generator.result
-    .getByRole("link", { name: /^Open/ })
-    .or(generator.result.getByRole("button", { name: "Download" }));
-  await expect(actions).toHaveCount(4);
-  for (const action of await actions.all()) {
-    const size = await action.boundingBox();
-    expect(size?.width).toBeGreaterThanOrEqual(44);
-    expect(size?.height).toBeGreaterThanOrEqual(44);
-  }
+  // Several images: their buttons are the viewer's, and the result says so.
+  await expect(generator.result.getByRole("button", { name: "Download" })).toHaveCount(0);
+  await expect(generator.result.getByText(/^Open an image to see it full size/)).toBeVisible();
 });
 
 test("an error is about what was asked: it shows its focus ring, and goes when the prompt or the model changes", async ({

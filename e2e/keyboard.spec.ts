@@ -14,7 +14,7 @@ test("the whole flow works by keyboard alone, with focus always visible", async 
   await page.keyboard.press("Enter");
 
   await expect(generator.image(prompt)).toBeVisible();
-  await tabTo(page, page.getByRole("link", { name: "Open" }));
+  await tabTo(page, generator.previewButton(prompt));
   await tabTo(page, page.getByRole("button", { name: "Download" }));
 
   // Back up the page with Shift+Tab: the way back shows focus too.

@@ -59,46 +59,40 @@ export function ResultView({ generation, onEdit, onAnimate, onOpen }: Props) {
                 alt={alt}
                 onOpen={(opener) => onOpen(index, opener)}
               />
-              <div className="flex flex-wrap gap-2">
-                <a
-                  href={image.url}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  className="btn-secondary min-h-11 min-w-11"
-                  aria-label={
-                    images.length > 1 ? `Open, image ${index + 1} of ${images.length}` : undefined
-                  }
-                >
-                  Open
-                </a>
-                <DownloadButton
-                  url={image.url}
-                  fileName={mediaFileName(requestId, { kind: "image", index })}
-                />
-                {handOffs.map(
-                  ({ verb, action }) =>
-                    action && (
-                      <button
-                        key={verb}
-                        type="button"
-                        className="btn-secondary min-h-11"
-                        // The name holds the visible text (WCAG 2.5.3), then which image it acts on.
-                        aria-label={
-                          images.length > 1
-                            ? `${verb} this image, ${index + 1} of ${images.length}`
-                            : undefined
-                        }
-                        onClick={() => action(image)}
-                      >
-                        {verb} this image
-                      </button>
-                    ),
-                )}
-              </div>
+              {images.length === 1 && (
+                // One row on a 360 px phone: short words, the names say the rest.
+                <div className="flex flex-wrap gap-2">
+                  <DownloadButton
+                    url={image.url}
+                    fileName={mediaFileName(requestId, { kind: "image", index })}
+                  />
+                  {handOffs.map(
+                    ({ verb, action }) =>
+                      action && (
+                        <button
+                          key={verb}
+                          type="button"
+                          className="btn-secondary min-h-11"
+                          // The name starts with the visible word (WCAG 2.5.3).
+                          aria-label={`${verb} this image`}
+                          onClick={() => action(image)}
+                        >
+                          {verb}
+                        </button>
+                      ),
+                  )}
+                </div>
+              )}
             </li>
           );
         })}
       </ul>
+      {images.length > 1 && (
+        // Several images: each opens in the viewer, where its buttons are (four rows at 360 px here).
+        <p className="text-muted text-sm">
+          Open an image to see it full size, download it, edit or animate it.
+        </p>
+      )}
     </section>
   );
 }
