@@ -6,6 +6,7 @@ import { apiSignedInAs, browserSignedInAs, freshTestUser } from "../tooling/test
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
 import { escapeRegExp, generatorPage } from "./support/pages/generator-page";
+import { historyPage } from "./support/pages/history-page";
 
 // One instance whose app-wide budget the second test uses up: the first must run before it.
 test.describe.configure({ mode: "serial" });
@@ -111,6 +112,25 @@ test("a run cancelled while still in fal's queue gives its charge back; one canc
   await generator.cancelButton.click();
   await expect(generator.status).toHaveText("Generation cancelled.");
   await expect(generator.budget).toContainText(`Today you have $0.02 left of ${perUser}`);
+  await context.close();
+});
+
+test("a run fal fails gives its charge back, and the history says it failed", async ({
+  browser,
+}) => {
+  const { context, generator } = await generatorAs(browser, "unlucky");
+  await emulator.setTiming({ queueMs: 0, runMs: 0 });
+  await emulator.armFault({ on: "result", status: 500 });
+  await generator.generate("A run the model fails");
+  await expect(generator.alert).toBeVisible();
+  await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
+
+  await generator.page.reload();
+  const history = historyPage(generator.page);
+  const card = history.entry("A run the model fails");
+  await expect(card).toContainText("Failed: the model made nothing for it.");
+  await expect(card).toContainText("Charged: nothing (given back)");
+  await expect(generator.budget).toContainText(`Today you have ${perUser} left of ${perUser}`);
   await context.close();
 });
 

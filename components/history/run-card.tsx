@@ -35,7 +35,7 @@ function Setting({ name, children }: { name: string; children: ReactNode }) {
 
 /** What a run that shows no output says instead. */
 function statusText(run: RunView, following: boolean): string | undefined {
-  if (run.status === "failed") return "Failed: fal made nothing for it.";
+  if (run.status === "failed") return "Failed: the model made nothing for it.";
   if (run.status === "cancelled") return "Cancelled.";
   if (run.status === "in-progress") {
     return following
@@ -93,7 +93,10 @@ export function RunCard({
           </Setting>
         )}
         {typeof input.strength === "number" && <Setting name="Strength">{input.strength}</Setting>}
-        <Setting name="Charged">{formatUsd(run.costMicroUsd)}</Setting>
+        <Setting name="Charged">
+          {/* Cancelled in fal's queue, or failed there: fal billed nothing, nor did the budget. */}
+          {run.refunded ? "nothing (given back)" : formatUsd(run.costMicroUsd)}
+        </Setting>
         {took && <Setting name="Took">{took}</Setting>}
         <Setting name={run.finishedAt ? "Finished" : "Started"}>
           <When iso={run.finishedAt ?? run.submittedAt} />

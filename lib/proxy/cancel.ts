@@ -1,6 +1,7 @@
 import "server-only";
 import { callFal, type FalLibrary } from "./call-fal";
 import type { ProxyStores } from "./policy";
+import { endRun } from "./record";
 import type { ProxyTarget } from "./target";
 
 /** What a cancel leaves to do once fal has answered it. */
@@ -35,15 +36,7 @@ export async function prepareCancel(
     async settle(stores, userId, upstream) {
       if (!upstream.ok) return;
       const end = { status: "cancelled", finishedAt: Date.now() } as const;
-      // Only the end that finds the run in progress refunds it: a second cancel does not.
-      const ended = await stores.runs.end(
-        userId,
-        requestId,
-        queued ? { ...end, refunded: true } : end,
-      );
-      if (!ended || !queued) return;
-      const run = await stores.runs.get(userId, requestId);
-      if (run) await stores.budget.refund(userId, run.costMicroUsd, run.submittedAt);
+      await endRun(stores, userId, requestId, queued ? { ...end, refunded: true } : end);
     },
   };
 }

@@ -189,6 +189,31 @@ describe("stage: record and respond", () => {
     expect(await stores.runs.list("ada")).toEqual([]);
   });
 
+  it("ends a run fal failed as failed, refunded once; a retried error or a finished run changes nothing", async () => {
+    const stores = kitStores();
+    const spent = async () => (await stores.budget.status("ada")).user.spentMicroUsd;
+    await stores.budget.charge("ada", admitted.costMicroUsd);
+    await recordAnswer(stores, "ada", submit, Response.json({ request_id: "r9" }), admitted);
+    const result = parseTarget("GET", "https://queue.fal.run/fal-ai/flux/requests/r9", catalog);
+    const failure = () => Response.json({ detail: "the model failed" }, { status: 500 });
+    await recordAnswer(stores, "ada", result, Response.json({ detail: "busy" }, { status: 503 }));
+    expect(await stores.runs.get("ada", "r9")).toMatchObject({ status: "in-progress" });
+    expect(await spent()).toBe(25_000);
+
+    const { response } = await recordAnswer(stores, "ada", result, failure());
+    expect(response.status).toBe(500);
+    expect(await stores.runs.get("ada", "r9")).toMatchObject({ status: "failed", refunded: true });
+    expect(await spent()).toBe(0);
+    await recordAnswer(stores, "ada", result, failure());
+    expect(await spent()).toBe(0);
+
+    await recordAnswer(stores, "ada", submit, Response.json({ request_id: "r10" }), admitted);
+    const finished = parseTarget("GET", "https://queue.fal.run/fal-ai/flux/requests/r10", catalog);
+    await recordAnswer(stores, "ada", finished, Response.json({ images: [] }));
+    await recordAnswer(stores, "ada", finished, failure());
+    expect(await stores.runs.get("ada", "r10")).toMatchObject({ status: "done" });
+  });
+
   it("keeps a stream a stream", () => {
     const body = new ReadableStream();
     expect(respond(new Response(body)).body).toBe(body);

@@ -28,7 +28,7 @@ export type SpendBudget = {
   status(userId: string): Promise<BudgetStatus>;
   /**
    * Gives back a charge made earlier, at `chargedAt` (epoch ms), to the day it was made: a run
-   * cancelled while it still waited in fal's queue, which fal never bills.
+   * cancelled while it still waited in fal's queue, or one that failed at fal; fal bills neither.
    */
   refund(userId: string, costMicroUsd: number, chargedAt: number): Promise<void>;
 };
