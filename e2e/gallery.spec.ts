@@ -1,6 +1,7 @@
 import { expectNoAxeViolations } from "./support/axe";
 import { emulator } from "./support/emulator";
 import { expect, test } from "./support/fixtures";
+import { tabTo } from "./support/keyboard";
 import type { GeneratorPage } from "./support/pages/generator-page";
 import { historyPage } from "./support/pages/history-page";
 
@@ -20,15 +21,40 @@ async function generateShown(generator: GeneratorPage, prompt: string) {
     .toBeGreaterThan(0);
 }
 
+// The layout holds in both colour schemes (the budget line, hints and cards differ in each).
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme}`, () => {
+    test.use({ colorScheme });
+
+    test("on a phone the first screen holds the prompt and Generate", async ({
+      page,
+      generator,
+    }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await generator.goto();
+      await expect(generator.prompt).toBeInViewport({ ratio: 1 });
+      await expect(generator.generateButton).toBeInViewport({ ratio: 1 });
+      await expect(generator.examplePrompts.first()).toBeVisible();
+    });
+
+    test("on a laptop the prompt and the new output are both in view after a run", async ({
+      page,
+      generator,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await generator.goto();
+      await generateShown(generator, `A harbour at dusk, ${colorScheme}`);
+      await expect(generator.prompt).toBeInViewport();
+      await expect(generator.generateButton).toBeInViewport();
+      await expect(
+        generator.result.getByRole("img", { name: `A harbour at dusk, ${colorScheme}` }),
+      ).toBeInViewport();
+    });
+  });
+}
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
-
-  test("the first screen holds the prompt and Generate", async ({ generator }) => {
-    await generator.goto();
-    await expect(generator.prompt).toBeInViewport({ ratio: 1 });
-    await expect(generator.generateButton).toBeInViewport({ ratio: 1 });
-    await expect(generator.examplePrompts.first()).toBeVisible();
-  });
 
   test("a result's buttons sit in one row, each big enough to tap", async ({ generator }) => {
     await generator.goto();
@@ -98,7 +124,7 @@ test.describe("on a laptop", () => {
     await expect(history.thumbnails.nth(2)).toBeFocused();
   });
 
-  test("the viewer by keyboard: Enter opens, arrows step, Escape closes back to the thumbnail", async ({
+  test("the viewer by keyboard: Enter opens, arrows step, Download saves, Escape closes back to the thumbnail", async ({
     page,
     generator,
   }) => {
@@ -119,6 +145,10 @@ test.describe("on a laptop", () => {
     await expect(viewer.getByRole("img", { name: "A red door" })).toBeVisible();
     await expectNoAxeViolations(page, "generator: the viewer");
 
+    await tabTo(page, viewer.getByRole("button", { name: "Download" }));
+    const download = page.waitForEvent("download");
+    await page.keyboard.press("Enter");
+    expect((await download).suggestedFilename()).toMatch(/-1\.png$/);
     await page.keyboard.press("Escape");
     await expect(viewer).toBeHidden();
     await expect(thumbnail).toBeFocused();
