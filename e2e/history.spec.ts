@@ -236,3 +236,31 @@ test("a video run shows its video, which plays", async ({ browser }) => {
   expect(await video.evaluate((element: HTMLVideoElement) => element.duration)).toBeGreaterThan(0);
   await tab.context.close();
 });
+
+test("a run still in fal's queue is cancelled from another tab's history, and its charge comes back", async ({
+  browser,
+}) => {
+  await emulator.setTiming({ queueMs: 120_000 });
+  const user = freshTestUser("history-cancel");
+  const tab = await signedIn(browser, user);
+  await tab.generator.goto();
+  const before = await tab.generator.budget.textContent();
+
+  const api = await apiSignedInAs(user);
+  const submit = await callProxy(api, {
+    target: falUrls.submit("fal-ai/flux/dev"),
+    data: { prompt: "A run left waiting in the queue" },
+  });
+  expect(submit.status(), await submit.text()).toBe(200);
+  await api.dispose();
+
+  await tab.page.reload();
+  const card = tab.history.entry("A run left waiting in the queue");
+  await expect(card).toContainText("Still running at fal…");
+  await expect(tab.generator.budget).not.toHaveText(before ?? "");
+  await card.getByRole("button", { name: "Cancel: A run left waiting in the queue" }).click();
+  await expect(card).toContainText("Cancelled.");
+  await expect(card).toContainText("Charged: nothing (given back)");
+  await expect(tab.generator.budget).toHaveText(before ?? "");
+  await tab.context.close();
+});

@@ -200,6 +200,7 @@ export function Generator({
         <HistorySection
           ref={gallery}
           onDeleted={dropResult}
+          onCancelled={() => void refreshBudget()}
           runs={runs}
           lost={lost}
           models={models}

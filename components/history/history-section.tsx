@@ -33,6 +33,8 @@ type Props = {
   shown?: string;
   /** A run was deleted here: the page's result goes if it was that run's. */
   onDeleted: (requestId: string) => void;
+  /** A run was cancelled here: its charge may have come back. */
+  onCancelled: () => void;
   /** Opens the viewer from outside the list: the result's images step on into the history. */
   ref?: Ref<GalleryHandle>;
 };
@@ -55,7 +57,8 @@ function focusForm(from: HTMLElement | null) {
 }
 
 export function HistorySection(props: Props) {
-  const { runs, lost, models, modelNames, onReuse, onEdit, onAnimate, shown, onDeleted } = props;
+  const { runs, lost, models, modelNames, onReuse, onEdit, onAnimate, shown } = props;
+  const { onDeleted, onCancelled } = props;
   const { view } = runs;
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -124,6 +127,13 @@ export function HistorySection(props: Props) {
     return true;
   };
 
+  const cancel = async (run: RunView) => {
+    const cancelled = await runs.cancel(run);
+    const what = `“${shortPrompt(promptOf(run))}”`;
+    setNotice(cancelled ? `Cancelled ${what}.` : `Could not cancel ${what}: it may have finished.`);
+    onCancelled();
+  };
+
   const reuse = (run: RunView, model: CatalogModel) => {
     onReuse(run, model);
     setNotice(`The settings of “${shortPrompt(promptOf(run))}” are in the form.`);
@@ -155,12 +165,13 @@ export function HistorySection(props: Props) {
         <ol aria-labelledby="history-heading" className="space-y-4">
           {list.map((run) => {
             const model = modelOf(run);
+            const following = isFollowable(run, Date.now()) && !lost.has(run.requestId);
             return (
               <li key={run.requestId}>
                 <RunCard
                   run={run}
                   modelName={modelNames[run.modelId] ?? run.modelId}
-                  following={isFollowable(run, Date.now()) && !lost.has(run.requestId)}
+                  following={following}
                   headingRef={(element) => {
                     if (element) runHeadings.current.set(run.requestId, element);
                     else runHeadings.current.delete(run.requestId);
@@ -172,6 +183,7 @@ export function HistorySection(props: Props) {
                   }}
                   openerRef={(index) => openerRef(itemKey(run, index))}
                   onDelete={() => void remove(run)}
+                  onCancel={following ? () => void cancel(run) : undefined}
                 />
               </li>
             );

@@ -22,6 +22,8 @@ type Props = {
   /** The buttons that open the outputs, by index: focus returns to one when the viewer closes. */
   openerRef: (index: number) => Ref<HTMLButtonElement>;
   onDelete: () => void;
+  /** Given while the run is still at fal: stops it there. */
+  onCancel: (() => void) | undefined;
 };
 
 function Setting({ name, children }: { name: string; children: ReactNode }) {
@@ -63,6 +65,7 @@ export function RunCard({
   onOpen,
   openerRef,
   onDelete,
+  onCancel,
 }: Props) {
   const { input, images, video } = run;
   const prompt = promptOf(run);
@@ -142,6 +145,16 @@ export function RunCard({
         </ul>
       )}
       <div className="flex flex-wrap gap-2">
+        {onCancel && (
+          <button
+            type="button"
+            className="btn-secondary min-h-11 px-3 py-1 text-sm sm:min-h-9"
+            aria-label={`Cancel: ${label}`}
+            onClick={onCancel}
+          >
+            Cancel
+          </button>
+        )}
         {onReuse && (
           <button
             type="button"

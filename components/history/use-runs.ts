@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import { loadFal } from "@/lib/fal/browser/load-fal";
 import { type RunView, runsPath } from "@/lib/stores/run-view";
 
 export type RunsView =
@@ -14,6 +15,11 @@ export type Runs = {
   refresh: () => Promise<void>;
   /** Deletes the run on the server; false when the server could not. */
   remove: (requestId: string) => Promise<boolean>;
+  /**
+   * Cancels a run still at fal, through the proxy (which refunds one still in fal's queue),
+   * then reads the list again; false when fal or the proxy refused.
+   */
+  cancel: (run: RunView) => Promise<boolean>;
 };
 
 /**
@@ -47,5 +53,19 @@ export function useRuns(initial: RunView[] | undefined): Runs {
     return true;
   }, []);
 
-  return { view, refresh, remove };
+  const cancel = useCallback(
+    async ({ modelId, requestId }: RunView) => {
+      const cancelled = await loadFal()
+        .then((fal) => fal.queue.cancel(modelId, { requestId }))
+        .then(
+          () => true,
+          () => false,
+        );
+      await refresh();
+      return cancelled;
+    },
+    [refresh],
+  );
+
+  return { view, refresh, remove, cancel };
 }
