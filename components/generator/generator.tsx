@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { imageKey } from "@/components/gallery/gallery-items";
-import { type GalleryHandle, HistorySection } from "@/components/history/history-section";
+import type { GalleryHandle } from "@/components/gallery/use-viewer";
+import { HistorySection } from "@/components/history/history-section";
 import { requestOfRun } from "@/components/history/run-settings";
 import { useFollowRuns } from "@/components/history/use-follow-runs";
 import { useRuns } from "@/components/history/use-runs";

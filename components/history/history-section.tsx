@@ -1,13 +1,9 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { type Ref, useImperativeHandle, useMemo, useRef, useState } from "react";
-import {
-  type GalleryItem,
-  galleryItems,
-  itemBeside,
-  itemKey,
-} from "@/components/gallery/gallery-items";
+import { type Ref, useMemo, useRef, useState } from "react";
+import { type GalleryItem, galleryItems, itemKey } from "@/components/gallery/gallery-items";
+import { type GalleryHandle, useViewer } from "@/components/gallery/use-viewer";
 import type { CatalogModel } from "@/lib/catalog/model-definition";
 import type { OutputImage } from "@/lib/fal/model-output";
 import type { RunView } from "@/lib/stores/run-view";
@@ -39,11 +35,6 @@ type Props = {
   ref?: Ref<GalleryHandle>;
 };
 
-export type GalleryHandle = {
-  /** `from` gets focus back when the viewer closes on this output. */
-  open: (key: string, from: HTMLElement) => void;
-};
-
 // The viewer is not in the page's first load: it loads when an output is first opened.
 const GalleryViewer = dynamic(
   () => import("@/components/gallery/gallery-viewer").then((module) => module.GalleryViewer),
@@ -69,61 +60,33 @@ export function HistorySection(props: Props) {
   const list = useMemo(() => (all ?? []).filter((run) => run.requestId !== shown), [all, shown]);
   // The viewer steps through every output, the result's first: it is one sequence.
   const items = useMemo(() => galleryItems(all ?? []), [all]);
-  const [openKey, setOpenKey] = useState<string>();
-  const openers = useRef(new Map<string, HTMLButtonElement>());
-  const openedFrom = useRef<HTMLElement>(undefined);
-  useImperativeHandle(
-    props.ref,
-    () => ({
-      open: (key, from) => {
-        openedFrom.current = from;
-        setOpenKey(key);
-      },
-    }),
-    [],
-  );
-  const opened = items.find((item) => item.key === openKey);
+  const viewer = useViewer(items, props.ref, heading);
+  const { opened } = viewer;
   const modelOf = (run: RunView) => models.find((candidate) => candidate.id === run.modelId);
+
+  /** Deletes on the server; the notice says how it went. */
+  const deleted = async (run: RunView) => {
+    const what = `“${shortPrompt(promptOf(run))}”`;
+    const done = await runs.remove(run.requestId);
+    setNotice(done ? `Deleted ${what}.` : `Could not delete ${what}: try again in a moment.`);
+    if (done) onDeleted(run.requestId);
+    return done;
+  };
 
   const remove = async (run: RunView) => {
     const index = list.indexOf(run);
     const next = list[index + 1] ?? list[index - 1];
-    if (!(await runs.remove(run.requestId))) {
-      setNotice(`Could not delete “${shortPrompt(promptOf(run))}”: try again in a moment.`);
-      return;
-    }
-    setNotice(`Deleted “${shortPrompt(promptOf(run))}”.`);
-    onDeleted(run.requestId);
+    if (!(await deleted(run))) return;
     // Focus stays in the list: on the run that took this one's place, else on the heading.
     const target = next ? runHeadings.current.get(next.requestId) : undefined;
     (target ?? heading.current)?.focus();
   };
 
-  const closeViewer = (restoreFocus: boolean) => {
-    const key = openKey;
-    setOpenKey(undefined);
-    // Back to the thumbnail of the output now shown, else to what opened the viewer (the
-    // result's image); the heading if both are gone.
-    const from = openedFrom.current?.isConnected ? openedFrom.current : undefined;
-    if (restoreFocus) (openers.current.get(key ?? "") ?? from ?? heading.current)?.focus();
-  };
-  const openerRef = (key: string) => (element: HTMLButtonElement | null) => {
-    if (element) openers.current.set(key, element);
-    else openers.current.delete(key);
-  };
-
   // From the viewer: it moves on to the next output of another run, or closes if none is left.
-  const removeShown = async (run: RunView, current: GalleryItem) => {
-    const left = items.filter((item) => item.run.requestId !== run.requestId || item === current);
-    const next = itemBeside(left, current.key, 1);
-    if (!(await runs.remove(run.requestId))) return false;
-    setNotice(`Deleted “${shortPrompt(promptOf(run))}”.`);
-    onDeleted(run.requestId);
-    if (next && next !== current) setOpenKey(next.key);
-    else {
-      setOpenKey(undefined);
-      heading.current?.focus();
-    }
+  const removeShown = async (current: GalleryItem) => {
+    const next = viewer.afterDeleting(current);
+    if (!(await deleted(current.run))) return false;
+    viewer.moveOn(next);
     return true;
   };
 
@@ -177,11 +140,8 @@ export function HistorySection(props: Props) {
                     else runHeadings.current.delete(run.requestId);
                   }}
                   onReuse={model ? () => reuse(run, model) : undefined}
-                  onOpen={(index) => {
-                    openedFrom.current = undefined;
-                    setOpenKey(itemKey(run, index));
-                  }}
-                  openerRef={(index) => openerRef(itemKey(run, index))}
+                  onOpen={(index) => viewer.open(itemKey(run, index))}
+                  openerRef={(index) => viewer.openerRef(itemKey(run, index))}
                   onDelete={() => void remove(run)}
                   onCancel={following ? () => void cancel(run) : undefined}
                 />
@@ -194,8 +154,8 @@ export function HistorySection(props: Props) {
         <GalleryViewer
           items={items}
           current={opened}
-          onShow={(item: GalleryItem) => setOpenKey(item.key)}
-          onClose={closeViewer}
+          onShow={viewer.show}
+          onClose={viewer.close}
           onReuse={
             modelOf(opened.run)
               ? (run) => {
@@ -206,7 +166,7 @@ export function HistorySection(props: Props) {
           }
           onEdit={onEdit}
           onAnimate={onAnimate}
-          onDelete={(run) => removeShown(run, opened)}
+          onDelete={() => removeShown(opened)}
         />
       )}
     </section>
