@@ -35,6 +35,26 @@ function Setting({ name, children }: { name: string; children: ReactNode }) {
   );
 }
 
+/** A card's button: its name says which run it acts on, after the visible verb (WCAG 2.5.3). */
+function CardAction(props: {
+  verb: string;
+  run: string;
+  onClick: () => void;
+  ref?: Ref<HTMLButtonElement>;
+}) {
+  return (
+    <button
+      ref={props.ref}
+      type="button"
+      className="btn-secondary min-h-11 px-3 py-1 text-sm sm:min-h-9"
+      aria-label={`${props.verb}: ${props.run}`}
+      onClick={props.onClick}
+    >
+      {props.verb}
+    </button>
+  );
+}
+
 /** What a run that shows no output says instead. */
 function statusText(run: RunView, following: boolean): string | undefined {
   if (run.status === "failed") return "Failed: the model made nothing for it.";
@@ -109,15 +129,12 @@ export function RunCard({
       {video && (
         <div className="space-y-2">
           <HistoryVideo url={video.url} label={`Video: ${label}`} />
-          <button
+          <CardAction
             ref={openerRef(0)}
-            type="button"
-            className="btn-secondary min-h-11 px-3 py-1 text-sm sm:min-h-9"
-            aria-label={`Open in viewer: ${label}`}
+            verb="Open in viewer"
+            run={label}
             onClick={() => onOpen(0)}
-          >
-            Open in viewer
-          </button>
+          />
         </div>
       )}
       {(typeof input.image_url === "string" || images.length > 0) && (
@@ -145,34 +162,9 @@ export function RunCard({
         </ul>
       )}
       <div className="flex flex-wrap gap-2">
-        {onCancel && (
-          <button
-            type="button"
-            className="btn-secondary min-h-11 px-3 py-1 text-sm sm:min-h-9"
-            aria-label={`Cancel: ${label}`}
-            onClick={onCancel}
-          >
-            Cancel
-          </button>
-        )}
-        {onReuse && (
-          <button
-            type="button"
-            className="btn-secondary min-h-11 px-3 py-1 text-sm sm:min-h-9"
-            aria-label={`Same settings again: ${label}`}
-            onClick={onReuse}
-          >
-            Same settings again
-          </button>
-        )}
-        <button
-          type="button"
-          className="btn-secondary min-h-11 px-3 py-1 text-sm sm:min-h-9"
-          aria-label={`Delete: ${label}`}
-          onClick={onDelete}
-        >
-          Delete
-        </button>
+        {onCancel && <CardAction verb="Cancel" run={label} onClick={onCancel} />}
+        {onReuse && <CardAction verb="Same settings again" run={label} onClick={onReuse} />}
+        <CardAction verb="Delete" run={label} onClick={onDelete} />
       </div>
     </article>
   );
