@@ -70,7 +70,7 @@ for (const { name, viewport } of viewports) {
         await emulator.setTiming({ queueMs: 0, runMs: 120_000 });
         await generator.goto();
         await generator.generate("A generation that is still running");
-        await expect(page.getByRole("button", { name: "Cancel" })).toBeVisible();
+        await expect(generator.cancelButton).toBeVisible();
         await expectNoAxeViolations(page, "generator: running");
       });
 

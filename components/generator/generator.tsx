@@ -23,6 +23,7 @@ import {
   initialFormValues,
   requestOf,
 } from "./form-values";
+import type { GenerationState } from "./generation";
 import { GenerationForm } from "./generation-form";
 import { ImageInput } from "./image-input";
 import { Outcome } from "./outcome";
@@ -45,6 +46,12 @@ type Props = {
   /** Where an input image may live besides fal's media hosts (the emulator's origin, or none). */
   mediaOrigins: ExtraMediaOrigins;
 };
+
+/** The run this page shows as its progress or result: the history does not list it as well. */
+function shownRun(state: GenerationState): string | undefined {
+  if (state.phase === "done") return state.generation.requestId;
+  return state.phase === "running" ? state.progress.requestId : undefined;
+}
 
 // The input check (zod) is not in the page's first load: it is fetched once the page is
 // interactive, as the fal client is, and a generate started before then waits for it.
@@ -214,7 +221,7 @@ export function Generator({
           }}
           onEdit={edit}
           onAnimate={animate}
-          shown={state.phase === "done" ? state.generation.requestId : undefined}
+          shown={shownRun(state)}
         />
         {/* For whoever reads this starter's code: the same proxy and client, in a few lines. */}
         <p className="text-muted text-sm">

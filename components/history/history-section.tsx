@@ -25,7 +25,7 @@ type Props = {
   onEdit?: (image: OutputImage) => void;
   /** Given, the viewer offers "Animate this image". */
   onAnimate?: (image: OutputImage) => void;
-  /** The run the page shows as its result: listed there, so not in the list as well. */
+  /** The run the page shows as its progress or result: shown there, so not in the list as well. */
   shown?: string;
   /** A run was deleted here: the page's result goes if it was that run's. */
   onDeleted: (requestId: string) => void;
