@@ -1,4 +1,4 @@
-/** The issue's goals, each judged on a p50 measured in this run. */
+/** The issues' goals, each judged on a number measured in this run (a p50 for a time). */
 import { sameRunGoal } from "./report-same-run";
 import type { Results } from "./results";
 import { medianRatio } from "./same-run";
@@ -34,7 +34,7 @@ function judgeSameRun(results: Results): Verdict[] {
 
 export function judgeGoals(results: Results): Verdict[] {
   const stream = results.streamLatency.proxy;
-  const image = results.timeToImage.shown;
+  const { image, video } = results.timeToOutput;
   const added = results.load
     .filter((row) => row.connections === 1)
     .map((row) =>
@@ -55,6 +55,18 @@ export function judgeGoals(results: Results): Verdict[] {
       stream.p50,
       `, max ${ms(stream.max)}`,
     ),
-    judge("emulator completes → image shown in Chromium", 150, image.p50, `, max ${ms(image.max)}`),
+    judge(
+      "emulator completes → image shown in Chromium",
+      150,
+      image.shown.p50,
+      `, max ${ms(image.shown.max)}`,
+    ),
+    // Issue 17.
+    judge(
+      "emulator completes → video playing in Chromium",
+      300,
+      video.shown.p50,
+      `, max ${ms(video.shown.max)}`,
+    ),
   ];
 }
