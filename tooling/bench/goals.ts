@@ -2,9 +2,18 @@
 import { sameRunGoal } from "./report-same-run";
 import type { Results } from "./results";
 import { medianRatio } from "./same-run";
-import { ms } from "./stats";
+import { kib, ms } from "./stats";
 
 export type Verdict = { goal: string; limit: string; measured: string; verdict: string };
+
+/**
+ * Issues 17 and 18's "today's" first-load JS: commit db98e88 (main when they were filed),
+ * built and measured with this bench's client-weight.ts (the same file there, as
+ * scripts/bench/client-weight.ts), gzip bytes transferred; three visits gave the same number.
+ */
+export const baselineFirstLoadBytes = 158_702;
+/** How far past the baseline the first load may grow (issues 17 and 18). */
+export const firstLoadAllowanceBytes = 5 * 1024;
 
 function judge(goal: string, limitMs: number, p50: number, extra = ""): Verdict {
   const limit = `≤ ${ms(limitMs)} p50`;
@@ -14,6 +23,22 @@ function judge(goal: string, limitMs: number, p50: number, extra = ""): Verdict 
       ? `met, ${ms(limitMs - p50)} to spare`
       : `missed by ${ms(p50 - limitMs)} (${(p50 / limitMs).toFixed(1)}× the goal)`;
   return { goal, limit, measured, verdict };
+}
+
+/** Issues 17 and 18: the first load stays within the allowance of db98e88's. */
+function judgeFirstLoad({ clientWeight }: Results): Verdict {
+  const limitBytes = baselineFirstLoadBytes + firstLoadAllowanceBytes;
+  const bytes = clientWeight.firstLoad.transferBytes;
+  const sign = bytes >= baselineFirstLoadBytes ? "+" : "−";
+  return {
+    goal: "first-load JS, transferred (gzip)",
+    limit: `≤ ${kib(limitBytes)} (db98e88's ${baselineFirstLoadBytes} B + 5 KiB)`,
+    measured: `${kib(bytes)}, ${bytes} B (${sign}${kib(Math.abs(bytes - baselineFirstLoadBytes))})`,
+    verdict:
+      bytes <= limitBytes
+        ? `met, ${kib(limitBytes - bytes)} to spare`
+        : `missed by ${kib(bytes - limitBytes)}`,
+  };
 }
 
 /** Issue 16: the guard keeps at least `sameRunGoal` of the bare library's throughput. */
@@ -68,5 +93,6 @@ export function judgeGoals(results: Results): Verdict[] {
       video.shown.p50,
       `, max ${ms(video.shown.max)}`,
     ),
+    judgeFirstLoad(results),
   ];
 }
