@@ -16,6 +16,13 @@ export const benchSecrets = { falKey: `bench-${randomSecret()}`, authSecret: ran
 /** Signed in by a minted cookie; on the allow-list (it is the demo user). */
 export const benchUser = { id: "bench:demo-user", email: demoUser.email, name: demoUser.name };
 
+/**
+ * Whom the time-to-output runs sign in as: on the allow-list (the demo user's email) but with a
+ * history of its own. The bench user's holds the load's thousands of runs, and their cards would
+ * follow those requests and load their images while a run is timed.
+ */
+export const outputUser = { id: "bench:output-user", email: demoUser.email, name: demoUser.name };
+
 /** The limits sit far above anything a run sends, so the load never meets a 429. */
 const unreachableLimit = "1000000000";
 

@@ -3,7 +3,7 @@ import { type Browser, chromium } from "@playwright/test";
 import { chromiumLaunchArgs } from "../testing/services/locate";
 import { notices } from "../testing/services/notices";
 import { readTestServices } from "../testing/services/services-file";
-import { browserSignedInAs } from "../testing/sessions";
+import { browserSignedInAs, type MintedUser } from "../testing/sessions";
 import { appUrl, benchSecrets, benchUser } from "./bench-env";
 
 export async function launchChromium(): Promise<Browser> {
@@ -15,7 +15,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: chromiumLaunchArgs });
 }
 
-/** A fresh context (empty cache) carrying the bench user's session cookie. */
-export function signedInContext(browser: Browser) {
-  return browserSignedInAs(browser, benchUser, { secret: benchSecrets.authSecret, url: appUrl });
+/** A fresh context (empty cache) carrying the session cookie of `user` (the bench user's). */
+export function signedInContext(browser: Browser, user: MintedUser = benchUser) {
+  return browserSignedInAs(browser, user, { secret: benchSecrets.authSecret, url: appUrl });
 }

@@ -5,7 +5,7 @@ import type { Machine } from "./machine";
 import type { SameRun } from "./same-run";
 import type { SessionCheckReport } from "./session-check";
 import type { StreamLatency } from "./stream-latency";
-import type { TimeToImage } from "./time-to-image";
+import type { TimeToOutput } from "./time-to-output";
 
 export type Results = {
   machine: Machine;
@@ -17,6 +17,6 @@ export type Results = {
   warmupSeconds: number;
   sessionCheck: SessionCheckReport;
   streamLatency: StreamLatency;
-  timeToImage: TimeToImage;
+  timeToOutput: TimeToOutput;
   clientWeight: ClientWeight;
 };
