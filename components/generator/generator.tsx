@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { imageKey } from "@/components/gallery/gallery-items";
@@ -25,7 +26,6 @@ import {
 } from "./form-values";
 import type { GenerationState } from "./generation";
 import { GenerationForm } from "./generation-form";
-import { ImageInput } from "./image-input";
 import { Outcome } from "./outcome";
 import { promptProblem } from "./prompt-limit";
 import { parseSeed } from "./seed";
@@ -56,6 +56,11 @@ function shownRun(state: GenerationState): string | undefined {
 // The input check (zod) is not in the page's first load: it is fetched once the page is
 // interactive, as the fal client is, and a generate started before then waits for it.
 const loadInputCheck = () => import("@/lib/catalog/check-model-input");
+// So is the drop zone, which only the models that take an image show.
+const loadImageInput = () => import("./image-input");
+const ImageInput = dynamic(() => loadImageInput().then((module) => module.ImageInput), {
+  ssr: false,
+});
 
 export function Generator({
   models,
@@ -85,6 +90,7 @@ export function Generator({
   );
   useEffect(() => {
     loadInputCheck().catch(() => {}); // a failed load is reported by the submit that needs it
+    loadImageInput().catch(() => {}); // and by the drop zone, tried again when it is shown
   }, []);
   // Cancel's button goes with the progress: focus goes back to the prompt, to change or resend.
   useEffect(() => {

@@ -1,13 +1,20 @@
 "use client";
 
-import { useCallback, useRef } from "react";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useRef } from "react";
 import type { ErrorDescription } from "@/lib/fal/browser/describe-error";
 import { ErrorPanel } from "./error-panel";
 import type { GeneratedImage, GenerationState } from "./generation";
 import { ProgressPanel } from "./progress-panel";
-import { ResultView } from "./result-view";
 import { type Reveal, RevealContext, revealIn } from "./reveal";
 import { StatusLine } from "./status-line";
+
+// A result's view (its images or video player, downloads, hand-offs) is not in the page's
+// first load: it is fetched when a run starts, while the run waits at fal.
+const loadResultView = () => import("./result-view");
+const ResultView = dynamic(() => loadResultView().then((module) => module.ResultView), {
+  ssr: false,
+});
 
 type Props = {
   state: GenerationState;
@@ -31,6 +38,10 @@ export function Outcome(props: Props) {
     props;
   const anchor = useRef<HTMLDivElement>(null);
   const reveal = useCallback<Reveal>((target) => revealIn(anchor.current, target), []);
+  useEffect(() => {
+    // A failed load is tried again by the result that needs it.
+    if (state.phase === "running") loadResultView().catch(() => {});
+  }, [state.phase]);
   return (
     <RevealContext value={reveal}>
       <div ref={anchor} className="scroll-mt-4 space-y-3">

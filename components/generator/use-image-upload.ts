@@ -4,7 +4,6 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ImageDimensions } from "@/lib/catalog/cost";
 import { describeAnswer, describeError } from "@/lib/fal/browser/describe-error";
 import { imageUploadPath } from "@/lib/uploads/image-upload-policy";
-import { ImageInputError, shrinkImage } from "@/lib/uploads/shrink-image";
 
 /** The image a model edits: nothing yet, on its way to fal's storage, there, or refused. */
 export type InputImage =
@@ -25,6 +24,7 @@ const empty: InputImage = { phase: "empty" };
 /** The server's answer to an upload: the file's URL at fal, and the size it decoded. */
 type Uploaded = { url: string } & ImageDimensions;
 
+/** A refusal written for the user: the shrink's (not an image, too large) or the upload route's. */
 class UploadRefused extends Error {}
 
 /**
@@ -67,7 +67,11 @@ export function useImageUpload() {
         const previewUrl = URL.createObjectURL(file);
         showPreview(previewUrl);
         setImage({ phase: "preparing", name: file.name, previewUrl });
-        const { file: shrunk } = await shrinkImage(file);
+        // The shrink (decode, resize, encode) is not in the page's first load: few runs need it.
+        const { ImageInputError, shrinkImage } = await import("@/lib/uploads/shrink-image");
+        const { file: shrunk } = await shrinkImage(file).catch((error: unknown) => {
+          throw error instanceof ImageInputError ? new UploadRefused(error.message) : error;
+        });
         if (!stillCurrent()) return;
         setImage({ phase: "uploading", name: file.name, previewUrl });
         const { url, width, height } = await upload(shrunk);
@@ -79,9 +83,7 @@ export function useImageUpload() {
         if (!stillCurrent()) return;
         showPreview(undefined);
         const message =
-          error instanceof ImageInputError || error instanceof UploadRefused
-            ? error.message
-            : describeError(error).message;
+          error instanceof UploadRefused ? error.message : describeError(error).message;
         setImage({ phase: "failed", message });
       }
     },

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { applyFault, type EmulatorContext } from "./context";
 import { parseQueueRoute, queueUrls } from "./fal-paths";
+import { findFile } from "./file-routes";
 import type { FaultTarget } from "./faults";
 import { readJson, sendDetail, sendJson } from "./http-utils";
 import { buildOutput, isVideoRun } from "./model-output";
@@ -74,5 +75,9 @@ export async function handleQueue(
   if (phase === "CANCELLED") return sendDetail(response, 400, cancelledMessage);
   if (phase !== "COMPLETED") return sendDetail(response, 400, "Request is still in progress");
   const output = buildOutput(record.input, context.publicUrl, record.runMs);
+  // fal's files exist once its run completes; the emulator draws them on demand, so it starts
+  // as the result names them, not when the browser first asks (a failed drawing is retried then).
+  const urls = "images" in output ? output.images.map((image) => image.url) : [output.video.url];
+  for (const file of urls) findFile(context, new URL(file).pathname).catch(() => {});
   return sendJson(response, 200, output, { "x-fal-request-id": record.requestId });
 }
