@@ -2,8 +2,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { applyFault, type EmulatorContext } from "./context";
 import { parseQueueRoute, queueUrls } from "./fal-paths";
-import { findFile } from "./file-routes";
 import type { FaultTarget } from "./faults";
+import { findFile } from "./file-routes";
 import { readJson, sendDetail, sendJson } from "./http-utils";
 import { buildOutput, isVideoRun } from "./model-output";
 import { prepareRun } from "./prepare-run";
