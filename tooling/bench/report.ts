@@ -79,14 +79,15 @@ function imageSection({ timeToOutput: { image } }: Results): string {
       `UI (queue ${outputTiming.queueMs} ms, run ${outputTiming.runMs} ms), each step timed ` +
       "from the emulator's `completedAt`. Shown: the page's `Date.now()` in the image's " +
       "`load` event. It includes the UI noticing completion (its polling or stream), " +
-      "fetching the result, rendering, and downloading and decoding the PNG the emulator " +
-      "draws on its first request. " +
+      "fetching the result, rendering, and downloading and decoding the PNG. The emulator " +
+      "draws it once the run is watched (tooling/emulator/queue-routes.ts), as fal's file " +
+      "is ready at completion; a drawing still under way shows in the last byte. " +
       fileStepsNote,
     "",
     stepsTable([
       ["the browser asks for the result", image.resultRequested],
       ["the browser asks for the image", image.fileRequested],
-      ["its last byte is in (the emulator draws it on request)", image.fileLoaded],
+      ["its last byte is in", image.fileLoaded],
       ["the image is shown (`load`)", image.shown],
     ]),
   ].join("\n");
@@ -103,15 +104,15 @@ function videoSection({ timeToOutput: { video } }: Results): string {
       "result's `<video>` and calls `play()` at `loadedmetadata`, as a user's click would " +
       "at the earliest, and takes the page's `Date.now()` at `playing`; a run counts only " +
       "once the clip's `currentTime` has moved and its duration is the 4 s asked. It " +
-      "includes the UI noticing completion, fetching the result, rendering the player, the " +
-      "emulator encoding the clip on its first request (ffmpeg; fal serves a finished " +
-      "file) and Chromium buffering enough to play. " +
+      "includes the UI noticing completion, fetching the result, rendering the player and " +
+      "Chromium buffering enough to play. The emulator encodes the clip (ffmpeg) from " +
+      "submit on, as fal's file is ready at completion. " +
       fileStepsNote,
     "",
     stepsTable([
       ["the browser asks for the result", video.resultRequested],
       ["the browser asks for the video", video.fileRequested],
-      ["its last byte is in (the emulator encodes it on request)", video.fileLoaded],
+      ["its last byte is in", video.fileLoaded],
       ["its metadata is loaded (`loadedmetadata`)", video.metadataLoaded],
       ["it plays (`playing`)", video.shown],
     ]),
