@@ -5,7 +5,7 @@ import Link from "next/link";
 import { type FormEvent, useEffect, useState } from "react";
 import { imageAlt } from "@/components/generator/image-alt";
 import type { TextToImageModel } from "@/lib/catalog/model-definition";
-// Set up with `proxyUrl`: calls go to /api/fal/proxy, which adds FAL_KEY on the server. No key here.
+// Set up with `proxyUrl`: calls go to /api/fal/proxy, which adds the key on the server. No key here.
 import { fal } from "@/lib/fal/browser/browser-client";
 import { describeError } from "@/lib/fal/browser/describe-error";
 

@@ -105,8 +105,8 @@ function videoSection({ timeToOutput: { video } }: Results): string {
       "at the earliest, and takes the page's `Date.now()` at `playing`; a run counts only " +
       "once the clip's `currentTime` has moved and its duration is the 4 s asked. It " +
       "includes the UI noticing completion, fetching the result, rendering the player and " +
-      "Chromium buffering enough to play. The emulator encodes the clip (ffmpeg) from " +
-      "submit on, as fal's file is ready at completion. " +
+      "Chromium buffering enough to play. The emulator encodes the clip (ffmpeg) once the " +
+      "run is watched, as fal's file is ready at completion. " +
       fileStepsNote,
     "",
     stepsTable([

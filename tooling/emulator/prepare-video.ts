@@ -2,7 +2,7 @@
  * A video model's run as the emulator will make it: the page's fields checked
  * (video-models.ts), the input image of an image-to-video model read from the emulator's own
  * files and decoded up front (a 422 at submit, as at fal), and the clip's spec kept for
- * `/files/videos/…` (video-store.ts), its encode started at once.
+ * `/files/videos/…` (video-store.ts).
  */
 import { randomInt } from "node:crypto";
 import type { EmulatorContext } from "./context";
@@ -13,8 +13,6 @@ import type { FieldError } from "./model-input";
 import type { VideoRun } from "./model-output";
 import { readSource } from "./read-source";
 import { type VideoSchema, validateVideoInput } from "./video-models";
-import { renderVideo } from "./video-render";
-import { type VideoSpec, videoPath } from "./video-store";
 
 export type PreparedVideo = { ok: true; value: VideoRun } | { ok: false; errors: FieldError[] };
 
@@ -46,18 +44,13 @@ export async function prepareVideo(
     source = { bytes, width: decoded.width, height: decoded.height };
   }
   const size = clipSize(aspectRatio, source);
-  const spec: VideoSpec = {
+  const videoId = context.videos.add({
     promptHash: hashPrompt(prompt),
     seed,
     seconds,
     ...size,
     audio,
     ...(source ? { source: source.bytes } : {}),
-  };
-  const videoId = context.videos.add(spec);
-  // fal's file exists once the run completes, so the clip is made while the run waits and
-  // runs (an encode takes a few hundred ms), not when a browser first asks for it. A failed
-  // encode is not kept: that request encodes again, and answers the error.
-  context.renders.get(videoPath(videoId), () => renderVideo(spec)).catch(() => {});
+  });
   return { ok: true, value: { kind: "video", prompt, seed, seconds, videoId } };
 }

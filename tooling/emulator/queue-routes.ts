@@ -5,7 +5,7 @@ import { parseQueueRoute, queueUrls } from "./fal-paths";
 import type { FaultTarget } from "./faults";
 import { findFile } from "./file-routes";
 import { readJson, sendDetail, sendJson } from "./http-utils";
-import { buildOutput, isVideoRun, type RunInput } from "./model-output";
+import { buildOutput, isVideoRun, type ModelOutput, type VideoOutput } from "./model-output";
 import { prepareRun } from "./prepare-run";
 import { cancelledMessage } from "./queue-store";
 import { streamStatus } from "./status-stream";
@@ -65,7 +65,8 @@ export async function handleQueue(
   if (!record) return sendDetail(response, 404, "Request not found");
 
   const withLogs = url.searchParams.get("logs") === "1";
-  prepareFiles(context, record.input, record.runMs);
+  const output = buildOutput(record.input, context.publicUrl, record.runMs);
+  prepareFiles(context, output);
   if (route.kind === "status") {
     const body = context.store.status(record, withLogs);
     return sendJson(response, body.status === "COMPLETED" ? 200 : 202, body);
@@ -75,7 +76,6 @@ export async function handleQueue(
   const phase = context.store.phase(record);
   if (phase === "CANCELLED") return sendDetail(response, 400, cancelledMessage);
   if (phase !== "COMPLETED") return sendDetail(response, 400, "Request is still in progress");
-  const output = buildOutput(record.input, context.publicUrl, record.runMs);
   return sendJson(response, 200, output, { "x-fal-request-id": record.requestId });
 }
 
@@ -85,8 +85,7 @@ export async function handleQueue(
  * first asks for the file; a run nobody watches costs no drawing. The drawing is cached, and
  * a failed one is tried again on the file's request.
  */
-function prepareFiles(context: EmulatorContext, input: RunInput, runMs: number) {
-  const output = buildOutput(input, context.publicUrl, runMs);
+function prepareFiles(context: EmulatorContext, output: ModelOutput | VideoOutput) {
   const urls = "images" in output ? output.images.map((image) => image.url) : [output.video.url];
   for (const file of urls) findFile(context, new URL(file).pathname).catch(() => {});
 }

@@ -1,6 +1,6 @@
 /**
  * What a video model was asked to make, kept so its clip can be served at
- * `/files/videos/<id>/output.webm` (encoded from submit on, video-render.ts): the choices that
+ * `/files/videos/<id>/output.webm` (encoded once the run is watched, queue-routes.ts): the choices that
  * shape it and, for image-to-video, the input image's bytes. In memory, bounded like edits: the
  * oldest entries go first.
  */
